@@ -1,0 +1,24 @@
+//! # wasm-function
+//!
+//! Call what a WebAssembly host provides, with checked and typed signatures, and hand the host
+//! scoped linear memory.
+//!
+//! - [`macro@wasm_function`] replaces a function's body with a call to a WebAssembly import,
+//!   lowering Rust types to core wasm types ([`abi`]) and checking `wasi_snapshot_preview1`
+//!   imports against the specification at compile time.
+//! - [`with_memory_allocator!`] opens a scope of bump-allocated linear memory ([`memory`]).
+//! - [`wasi`] declares all of WASI preview1 with the attribute, with a safe layer on top.
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod abi;
+pub mod memory;
+pub mod wasi;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use wasm_function_macros::{WasmType, wasm_function, with_memory_allocator};

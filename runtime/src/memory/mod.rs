@@ -1,0 +1,1 @@
+//! Scoped linear memory (filled in by the memory issue).
