@@ -5,6 +5,7 @@
 use proc_macro::TokenStream;
 
 mod derive_wasm_type;
+mod errors;
 mod memory_scope;
 mod wasm_function;
 

@@ -2,3 +2,7 @@
 //! Not a public API: nothing here follows semver.
 
 pub use crate::abi::{CoreType, ErrorCode, WasmLayout, WasmType, WasmWritable};
+pub use crate::import_support::{
+    OutSlot, assert_core, assert_error_code, assert_layout, assert_wasm_type, assert_writable,
+    not_on_this_target, slice_mut_parts, slice_parts, str_parts,
+};

@@ -151,6 +151,11 @@ ptr_lowering!(const, mut);
 /// `Self` must have the size, alignment and field offsets that the host expects on wasm32
 /// (primitives, or `#[repr(C)]`/`#[repr(transparent)]` types built from them), and any pointer
 /// it contains must be valid for reads for as long as a `&Self` is.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no fixed wasm memory layout, so `&[{Self}]` cannot be handed to a host",
+    label = "not `WasmLayout`",
+    note = "use a slice of integers or floats, or a `#[repr(C)]` record that implements `wasm_function::abi::WasmLayout`"
+)]
 pub unsafe trait WasmLayout: Copy {}
 
 /// A [`WasmLayout`] type for which **every** bit pattern is a valid value, so that a host may
@@ -160,6 +165,11 @@ pub unsafe trait WasmLayout: Copy {}
 ///
 /// Every sequence of `size_of::<Self>()` bytes, including all zeros, must be a valid `Self`
 /// (no `bool`, `char`, references, enums with niches or padding the host may not write).
+#[diagnostic::on_unimplemented(
+    message = "the host cannot write into `{Self}`: not every bit pattern is a valid value",
+    label = "not `WasmWritable`",
+    note = "use an integer or float type (then convert), or a `#[repr(C)]` record of them that implements `wasm_function::abi::WasmWritable`"
+)]
 pub unsafe trait WasmWritable: WasmLayout {}
 
 macro_rules! pod {

@@ -15,6 +15,7 @@
 extern crate std;
 
 pub mod abi;
+mod import_support;
 pub mod memory;
 pub mod wasi;
 

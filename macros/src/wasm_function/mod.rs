@@ -1,7 +1,45 @@
-//! `#[wasm_function("module", "name")]`: parse, validate, expand.
+//! `#[wasm_function("module", "name")]`: parse ([`args`], [`item`]), validate ([`validate`],
+//! against [`preview1`] for WASI), expand ([`expand`]).
+
+mod args;
+mod expand;
+mod item;
+mod preview1;
+#[cfg(test)]
+mod tests;
+mod types;
+mod validate;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
-pub(crate) fn expand(_args: TokenStream, item: TokenStream) -> TokenStream {
-    item
+use crate::errors::Errors;
+
+/// Expands the attribute. On any error the output is the errors plus the user's function with
+/// an unreachable body, so that no "cannot find function" errors follow.
+pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let func = match syn::parse2::<item::ImportFn>(item.clone()) {
+        Ok(func) => func,
+        Err(error) => {
+            let error = syn::Error::new(
+                error.span(),
+                format!("{error}: `#[wasm_function]` goes on a function, such as `pub fn name(value: u32) -> u32;`"),
+            );
+            let error = error.into_compile_error();
+            return quote!(#error #item);
+        }
+    };
+    let mut errors = Errors::new();
+    let import = args::parse(args, &mut errors).and_then(|args| validate::validate(args, &func, &mut errors));
+    match (errors.finish(), import) {
+        (Ok(()), Some(import)) => expand::expand(&import),
+        (result, _) => {
+            let error = result
+                .err()
+                .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "invalid `#[wasm_function]`"))
+                .into_compile_error();
+            let fallback = func.fallback();
+            quote!(#error #fallback)
+        }
+    }
 }

@@ -1,0 +1,183 @@
+//! The `wasi_snapshot_preview1` signature table, checked at compile time.
+//!
+//! Every core signature below comes from the preview1 witx, lowered with the canonical rules
+//! (see the project's `wasi_preview1.md` reference): 46 functions, every result an `i32` errno
+//! except `proc_exit`, which does not return.
+
+use std::fmt;
+
+/// The preview1 module name.
+pub(crate) const MODULE: &str = "wasi_snapshot_preview1";
+
+/// A core wasm value type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Core {
+    I32,
+    I64,
+}
+
+impl Core {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Core::I32 => "i32",
+            Core::I64 => "i64",
+        }
+    }
+}
+
+/// What a preview1 function returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SpecResult {
+    /// An `i32` errno, 0 on success.
+    Status,
+    /// Nothing: the function does not return (`proc_exit`).
+    NoReturn,
+}
+
+/// One preview1 function's core signature.
+#[derive(Debug)]
+pub(crate) struct SpecFn {
+    pub(crate) name: &'static str,
+    pub(crate) params: &'static [(&'static str, Core)],
+    pub(crate) result: SpecResult,
+}
+
+impl fmt::Display for SpecFn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(")?;
+        for (i, (name, core)) in self.params.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{name}: {}", core.name())?;
+        }
+        match self.result {
+            SpecResult::Status => f.write_str(") -> i32"),
+            SpecResult::NoReturn => f.write_str(") -> !"),
+        }
+    }
+}
+
+/// Looks a function up by its import name.
+pub(crate) fn lookup(name: &str) -> Option<&'static SpecFn> {
+    FUNCTIONS.iter().find(|f| f.name == name)
+}
+
+/// The known name closest to `name`, if any is close enough to be a likely typo.
+pub(crate) fn nearest(name: &str) -> Option<&'static str> {
+    FUNCTIONS
+        .iter()
+        .map(|f| (edit_distance(name, f.name), f.name))
+        .filter(|&(d, candidate)| d <= candidate.len().max(name.len()) / 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// All 46 functions of `wasi_snapshot_preview1`.
+pub(crate) static FUNCTIONS: &[SpecFn] = &[
+    SpecFn { name: "args_get", params: &[("argv", Core::I32), ("argv_buf", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "args_sizes_get", params: &[("ret0_ptr", Core::I32), ("ret1_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "environ_get", params: &[("environ", Core::I32), ("environ_buf", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "environ_sizes_get", params: &[("ret0_ptr", Core::I32), ("ret1_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "clock_res_get", params: &[("id", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "clock_time_get", params: &[("id", Core::I32), ("precision", Core::I64), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_advise", params: &[("fd", Core::I32), ("offset", Core::I64), ("len", Core::I64), ("advice", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_allocate", params: &[("fd", Core::I32), ("offset", Core::I64), ("len", Core::I64)], result: SpecResult::Status },
+    SpecFn { name: "fd_close", params: &[("fd", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_datasync", params: &[("fd", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_fdstat_get", params: &[("fd", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_fdstat_set_flags", params: &[("fd", Core::I32), ("flags", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_fdstat_set_rights", params: &[("fd", Core::I32), ("fs_rights_base", Core::I64), ("fs_rights_inheriting", Core::I64)], result: SpecResult::Status },
+    SpecFn { name: "fd_filestat_get", params: &[("fd", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_filestat_set_size", params: &[("fd", Core::I32), ("size", Core::I64)], result: SpecResult::Status },
+    SpecFn { name: "fd_filestat_set_times", params: &[("fd", Core::I32), ("atim", Core::I64), ("mtim", Core::I64), ("fst_flags", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_pread", params: &[("fd", Core::I32), ("iovs_ptr", Core::I32), ("iovs_len", Core::I32), ("offset", Core::I64), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_prestat_get", params: &[("fd", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_prestat_dir_name", params: &[("fd", Core::I32), ("path", Core::I32), ("path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_pwrite", params: &[("fd", Core::I32), ("iovs_ptr", Core::I32), ("iovs_len", Core::I32), ("offset", Core::I64), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_read", params: &[("fd", Core::I32), ("iovs_ptr", Core::I32), ("iovs_len", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_readdir", params: &[("fd", Core::I32), ("buf", Core::I32), ("buf_len", Core::I32), ("cookie", Core::I64), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_renumber", params: &[("fd", Core::I32), ("to", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_seek", params: &[("fd", Core::I32), ("offset", Core::I64), ("whence", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_sync", params: &[("fd", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_tell", params: &[("fd", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "fd_write", params: &[("fd", Core::I32), ("iovs_ptr", Core::I32), ("iovs_len", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_create_directory", params: &[("fd", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_filestat_get", params: &[("fd", Core::I32), ("flags", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_filestat_set_times", params: &[("fd", Core::I32), ("flags", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32), ("atim", Core::I64), ("mtim", Core::I64), ("fst_flags", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_link", params: &[("old_fd", Core::I32), ("old_flags", Core::I32), ("old_path_ptr", Core::I32), ("old_path_len", Core::I32), ("new_fd", Core::I32), ("new_path_ptr", Core::I32), ("new_path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_open", params: &[("fd", Core::I32), ("dirflags", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32), ("oflags", Core::I32), ("fs_rights_base", Core::I64), ("fs_rights_inheriting", Core::I64), ("fdflags", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_readlink", params: &[("fd", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32), ("buf", Core::I32), ("buf_len", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_remove_directory", params: &[("fd", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_rename", params: &[("fd", Core::I32), ("old_path_ptr", Core::I32), ("old_path_len", Core::I32), ("new_fd", Core::I32), ("new_path_ptr", Core::I32), ("new_path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_symlink", params: &[("old_path_ptr", Core::I32), ("old_path_len", Core::I32), ("fd", Core::I32), ("new_path_ptr", Core::I32), ("new_path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "path_unlink_file", params: &[("fd", Core::I32), ("path_ptr", Core::I32), ("path_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "poll_oneoff", params: &[("in", Core::I32), ("out", Core::I32), ("nsubscriptions", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "proc_exit", params: &[("rval", Core::I32)], result: SpecResult::NoReturn },
+    SpecFn { name: "proc_raise", params: &[("sig", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "sched_yield", params: &[], result: SpecResult::Status },
+    SpecFn { name: "random_get", params: &[("buf", Core::I32), ("buf_len", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "sock_accept", params: &[("fd", Core::I32), ("flags", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "sock_recv", params: &[("fd", Core::I32), ("ri_data_ptr", Core::I32), ("ri_data_len", Core::I32), ("ri_flags", Core::I32), ("ret0_ptr", Core::I32), ("ret1_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "sock_send", params: &[("fd", Core::I32), ("si_data_ptr", Core::I32), ("si_data_len", Core::I32), ("si_flags", Core::I32), ("ret_ptr", Core::I32)], result: SpecResult::Status },
+    SpecFn { name: "sock_shutdown", params: &[("fd", Core::I32), ("how", Core::I32)], result: SpecResult::Status },];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_46_distinct_functions() {
+        assert_eq!(FUNCTIONS.len(), 46);
+        let mut names: Vec<_> = FUNCTIONS.iter().map(|f| f.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 46);
+    }
+
+    #[test]
+    fn only_proc_exit_does_not_return() {
+        let no_return: Vec<_> = FUNCTIONS
+            .iter()
+            .filter(|f| f.result == SpecResult::NoReturn)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(no_return, ["proc_exit"]);
+    }
+
+    #[test]
+    fn signatures_print_like_the_reference() {
+        assert_eq!(
+            lookup("fd_write").map(ToString::to_string).as_deref(),
+            Some("(fd: i32, iovs_ptr: i32, iovs_len: i32, ret_ptr: i32) -> i32")
+        );
+        assert_eq!(
+            lookup("clock_time_get").map(ToString::to_string).as_deref(),
+            Some("(id: i32, precision: i64, ret_ptr: i32) -> i32")
+        );
+    }
+
+    #[test]
+    fn typos_suggest_the_nearest_name() {
+        assert_eq!(nearest("fd_wirte"), Some("fd_write"));
+        assert_eq!(nearest("proc_exti"), Some("proc_exit"));
+        assert_eq!(nearest("path_opne"), Some("path_open"));
+        assert_eq!(nearest("completely_unrelated_name"), None);
+    }
+}
