@@ -1,14 +1,14 @@
 //! Compile-fail (ui) tests: every input the macros reject, with the exact diagnostic.
 //!
 //! Re-bless the `.stderr` snapshots after an intended change with
-//! `TRYBUILD=overwrite cargo test -p wasm-function-tests --test ui`, using the stable toolchain.
+//! `TRYBUILD=overwrite cargo test -p wasm-function-ui-tests`, using the stable toolchain.
 
 #[test]
 fn wasm_function_rejections() {
-    trybuild::TestCases::new().compile_fail("ui/wasm_function/*.rs");
+    trybuild::TestCases::new().compile_fail("wasm_function/*.rs");
 }
 
 #[test]
 fn with_memory_allocator_rejections() {
-    trybuild::TestCases::new().compile_fail("ui/with_memory_allocator/*.rs");
+    trybuild::TestCases::new().compile_fail("with_memory_allocator/*.rs");
 }
