@@ -1,7 +1,7 @@
 //! `#[derive(WasmType)]` for `#[repr(transparent)]` newtypes over a type with a lowering.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields};
 
@@ -49,18 +49,19 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         ));
     }
     let name = &input.ident;
+    let field = quote_spanned!(field_ty.span()=> <#field_ty as ::wasm_function::__private::WasmType>);
     Ok(quote! {
         // SAFETY: the newtype is `#[repr(transparent)]` over one field whose own `WasmType`
         // implementation upholds the contract; lowering and lifting delegate to it.
         unsafe impl ::wasm_function::__private::WasmType for #name {
-            type Core = <#field_ty as ::wasm_function::__private::WasmType>::Core;
+            type Core = #field::Core;
             #[inline(always)]
             fn into_core(self) -> Self::Core {
-                <#field_ty as ::wasm_function::__private::WasmType>::into_core(#access)
+                #field::into_core(#access)
             }
             #[inline(always)]
             fn from_core(core: Self::Core) -> Self {
-                let inner = <#field_ty as ::wasm_function::__private::WasmType>::from_core(core);
+                let inner = #field::from_core(core);
                 #construct
             }
         }

@@ -12,3 +12,8 @@ fn wasm_function_rejections() {
 fn with_memory_allocator_rejections() {
     trybuild::TestCases::new().compile_fail("with_memory_allocator/*.rs");
 }
+
+#[test]
+fn derive_wasm_type_rejections() {
+    trybuild::TestCases::new().compile_fail("derive_wasm_type/*.rs");
+}

@@ -1,0 +1,10 @@
+use wasm_function::WasmType;
+
+#[derive(WasmType)]
+#[repr(u8)]
+pub enum Mode {
+    Read,
+    Write,
+}
+
+fn main() {}

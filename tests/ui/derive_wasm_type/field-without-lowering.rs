@@ -1,0 +1,7 @@
+use wasm_function::WasmType;
+
+#[derive(WasmType)]
+#[repr(transparent)]
+pub struct Name(String);
+
+fn main() {}

@@ -1,0 +1,16 @@
+use wasm_function::wasm_function;
+
+#[derive(Debug)]
+pub struct Errno(pub u16);
+
+// SAFETY: every status converts to a value.
+unsafe impl wasm_function::abi::ErrorCode for Errno {
+    fn from_status(status: i32) -> Self {
+        Errno(status as u16)
+    }
+}
+
+#[wasm_function("wasi_snapshot_preview1")]
+pub fn fd_close(fd: u32, flags: u32) -> Result<(), Errno>;
+
+fn main() {}
