@@ -1,0 +1,250 @@
+//! Building guests for `wasm32-wasip1` with a nested, cleaned-up cargo.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+use anyhow::{Context as _, Result, anyhow, bail};
+
+use crate::module::Guest;
+
+const TARGET: &str = "wasm32-wasip1";
+
+/// The root of the repository (the directory holding the root `Cargo.toml`).
+pub fn repo_root() -> PathBuf {
+    let tests_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tests_dir.parent().unwrap_or(tests_dir).to_path_buf()
+}
+
+/// Makes sure the `wasm32-wasip1` standard library is installed for the toolchain the
+/// repository uses: checks that `rustc --print target-libdir --target wasm32-wasip1` names an
+/// existing directory, and otherwise runs `rustup target add wasm32-wasip1` (saying so on
+/// stderr). Checked once per process; [`guest`] and [`example`] call it themselves.
+pub fn ensure_wasm_target() -> Result<()> {
+    static CHECKED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+    CHECKED
+        .get_or_init(|| check_or_install_target().map_err(|e| format!("{e:#}")))
+        .clone()
+        .map_err(|e| anyhow!(e))
+}
+
+fn target_libdir_exists() -> Result<bool> {
+    let out = Command::new("rustc")
+        .args(["--print", "target-libdir", "--target", TARGET])
+        .current_dir(repo_root())
+        .output()
+        .context("running `rustc --print target-libdir`")?;
+    if !out.status.success() {
+        // An old rustc that does not know the target at all.
+        return Ok(false);
+    }
+    let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    Ok(!dir.is_empty() && Path::new(&dir).is_dir())
+}
+
+fn check_or_install_target() -> Result<()> {
+    if target_libdir_exists()? {
+        return Ok(());
+    }
+    eprintln!(
+        "[wasm-function-tests] the {TARGET} target is not installed; running `rustup target add {TARGET}`"
+    );
+    let out = Command::new("rustup")
+        .args(["target", "add", TARGET])
+        .current_dir(repo_root())
+        .output()
+        .context("running `rustup target add` (is rustup installed?)")?;
+    if !out.status.success() {
+        bail!(
+            "`rustup target add {TARGET}` failed ({}):\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if !target_libdir_exists()? {
+        bail!("`rustup target add {TARGET}` succeeded but rustc still has no {TARGET} std");
+    }
+    Ok(())
+}
+
+/// Variables of an outer cargo (running the tests) that would confuse the nested one.
+fn is_confusing_var(name: &OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    const EXACT: &[&str] = &[
+        "CARGO",
+        "CARGO_TARGET_DIR",
+        "CARGO_BUILD_TARGET_DIR",
+        "CARGO_BUILD_TARGET",
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "CARGO_BUILD_RUSTFLAGS",
+        "RUSTDOCFLAGS",
+        "CARGO_ENCODED_RUSTDOCFLAGS",
+        "CARGO_MAKEFLAGS",
+        "MAKEFLAGS",
+        "MFLAGS",
+        "RUSTC_WRAPPER",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "CARGO_BUILD_RUSTC_WRAPPER",
+        "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER",
+        "CARGO_PRIMARY_PACKAGE",
+        "CARGO_MANIFEST_DIR",
+        "CARGO_MANIFEST_PATH",
+        "CARGO_MANIFEST_LINKS",
+        "CARGO_CRATE_NAME",
+        "CARGO_BIN_NAME",
+        "CARGO_RUSTC_CURRENT_DIR",
+        "CARGO_TARGET_TMPDIR",
+        "OUT_DIR",
+    ];
+    const PREFIXES: &[&str] = &[
+        "CARGO_PKG_",
+        "CARGO_CFG_",
+        "CARGO_FEATURE_",
+        "CARGO_BIN_EXE_",
+        "CARGO_PROFILE_",
+        "__CARGO",
+    ];
+    EXACT.contains(&name) || PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// `cargo build --release --target wasm32-wasip1 --message-format=json-render-diagnostics`
+/// in a cleaned environment.
+fn cargo_build_command(target_dir: &Path) -> Command {
+    let mut cmd = Command::new("cargo");
+    for (name, _) in std::env::vars_os() {
+        if is_confusing_var(&name) {
+            cmd.env_remove(&name);
+        }
+    }
+    cmd.args(["build", "--release", "--target", TARGET])
+        .arg("--message-format=json-render-diagnostics")
+        .arg("--target-dir")
+        .arg(target_dir)
+        .current_dir(repo_root());
+    cmd
+}
+
+/// Runs the build and returns the one `.wasm` artifact it reports.
+fn run_build(mut cmd: Command, what: &str) -> Result<PathBuf> {
+    let out = cmd
+        .output()
+        .with_context(|| format!("running cargo to build {what}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        bail!(
+            "building {what} failed ({}); cargo said:\n{stderr}",
+            out.status
+        );
+    }
+    let mut wasm = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if msg["reason"] != "compiler-artifact" {
+            continue;
+        }
+        if let Some(files) = msg["filenames"].as_array() {
+            wasm.extend(
+                files
+                    .iter()
+                    .filter_map(|f| f.as_str())
+                    .filter(|f| f.ends_with(".wasm"))
+                    .map(PathBuf::from),
+            );
+        }
+    }
+    match wasm.len() {
+        1 => Ok(wasm.pop().expect("one element")),
+        0 => bail!("building {what} produced no .wasm file; cargo said:\n{stderr}"),
+        _ => bail!("building {what} produced several .wasm files: {wasm:?}"),
+    }
+}
+
+/// Built guests by cache key; the lock also serialises the cargo runs.
+fn builds() -> MutexGuard<'static, HashMap<String, std::result::Result<Guest, String>>> {
+    static BUILDS: OnceLock<Mutex<HashMap<String, std::result::Result<Guest, String>>>> =
+        OnceLock::new();
+    BUILDS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn build_once(key: String, build: impl FnOnce() -> Result<Guest>) -> Result<Guest> {
+    let mut builds = builds();
+    if let Some(done) = builds.get(&key) {
+        return done.clone().map_err(|e| anyhow!(e));
+    }
+    let result = ensure_wasm_target()
+        .and_then(|()| build())
+        .map_err(|e| format!("{e:#}"));
+    builds.insert(key, result.clone());
+    result.map_err(|e| anyhow!(e))
+}
+
+/// Builds the guest crate `tests/guests/<name>` (release, `wasm32-wasip1`, target dir
+/// `<repo>/target/guests`) and returns its module. Built once per process per name; a
+/// failed build is an error holding cargo's stderr.
+pub fn guest(name: &str) -> Result<Guest> {
+    build_once(format!("guest {name}"), || {
+        let root = repo_root();
+        let guests_dir = root.join("tests").join("guests");
+        let manifest = guests_dir.join(name).join("Cargo.toml");
+        if name.is_empty() || name.contains(['/', '\\']) || !manifest.is_file() {
+            let mut known: Vec<String> = std::fs::read_dir(&guests_dir)
+                .map(|dir| {
+                    dir.filter_map(|e| e.ok())
+                        .filter(|e| e.path().join("Cargo.toml").is_file())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            known.sort();
+            bail!("no guest crate {manifest:?}; the guests are: {known:?}");
+        }
+        let mut cmd = cargo_build_command(&root.join("target").join("guests"));
+        cmd.arg("--manifest-path").arg(&manifest);
+        let path = run_build(cmd, &format!("guest {name:?}"))?;
+        let mut guest = Guest::from_file(&path)?;
+        guest.name = name.to_owned();
+        Ok(guest)
+    })
+}
+
+/// Builds the example `runtime/examples/<name>.rs` of the `wasm-function` crate
+/// (`cargo build --release --target wasm32-wasip1 -p wasm-function --example <name>
+/// --features std`, target dir `<repo>/target/examples-wasm`) and returns its module.
+/// Built once per process per name.
+pub fn example(name: &str) -> Result<Guest> {
+    build_once(format!("example {name}"), || {
+        let root = repo_root();
+        let mut cmd = cargo_build_command(&root.join("target").join("examples-wasm"));
+        cmd.arg("--manifest-path")
+            .arg(root.join("Cargo.toml"))
+            .args([
+                "-p",
+                "wasm-function",
+                "--features",
+                "std",
+                "--example",
+                name,
+            ]);
+        let path = run_build(cmd, &format!("example {name:?}"))?;
+        let mut guest = Guest::from_file(&path)?;
+        guest.name = name.to_owned();
+        Ok(guest)
+    })
+}
+
+/// Assembles a module from the WebAssembly text format (e.g. a hand-written floor for a
+/// benchmark). The guest is named `wat` and has no path.
+pub fn guest_from_wat(wat_text: &str) -> Result<Guest> {
+    let bytes = wat::parse_str(wat_text).context("assembling WebAssembly text")?;
+    Ok(Guest::from_bytes("wat", bytes))
+}

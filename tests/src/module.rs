@@ -1,0 +1,343 @@
+//! Guest modules, core wasm types and values, and reading import sections back.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::run::Run;
+
+/// A core WebAssembly number type: the only types a `#[wasm_function]` import lowers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CoreType {
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+    /// `f32`
+    F32,
+    /// `f64`
+    F64,
+}
+
+impl CoreType {
+    /// The type's name in the WebAssembly text format (`"i32"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            CoreType::I32 => "i32",
+            CoreType::I64 => "i64",
+            CoreType::F32 => "f32",
+            CoreType::F64 => "f64",
+        }
+    }
+
+    /// The zero value of this type.
+    pub fn zero(self) -> Value {
+        match self {
+            CoreType::I32 => Value::I32(0),
+            CoreType::I64 => Value::I64(0),
+            CoreType::F32 => Value::F32(0),
+            CoreType::F64 => Value::F64(0),
+        }
+    }
+
+    pub(crate) fn from_wasmparser(ty: wasmparser::ValType) -> Result<Self> {
+        Ok(match ty {
+            wasmparser::ValType::I32 => CoreType::I32,
+            wasmparser::ValType::I64 => CoreType::I64,
+            wasmparser::ValType::F32 => CoreType::F32,
+            wasmparser::ValType::F64 => CoreType::F64,
+            other => bail!("value type {other} is not a core number type"),
+        })
+    }
+
+    pub(crate) fn from_wasmtime(ty: &wasmtime::ValType) -> Result<Self> {
+        Ok(match ty {
+            wasmtime::ValType::I32 => CoreType::I32,
+            wasmtime::ValType::I64 => CoreType::I64,
+            wasmtime::ValType::F32 => CoreType::F32,
+            wasmtime::ValType::F64 => CoreType::F64,
+            other => bail!("value type {other} is not a core number type"),
+        })
+    }
+}
+
+impl fmt::Display for CoreType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A core WebAssembly value. Floats are kept as their bit patterns, so equality is
+/// bit-exact (a NaN equals the same NaN, `0.0` differs from `-0.0`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// An `i32`.
+    I32(i32),
+    /// An `i64`.
+    I64(i64),
+    /// An `f32`, as its bits (see [`Value::from_f32`]).
+    F32(u32),
+    /// An `f64`, as its bits (see [`Value::from_f64`]).
+    F64(u64),
+}
+
+impl Value {
+    /// An `f32` value from a float.
+    pub fn from_f32(x: f32) -> Self {
+        Value::F32(x.to_bits())
+    }
+
+    /// An `f64` value from a float.
+    pub fn from_f64(x: f64) -> Self {
+        Value::F64(x.to_bits())
+    }
+
+    /// The value's type.
+    pub fn ty(self) -> CoreType {
+        match self {
+            Value::I32(_) => CoreType::I32,
+            Value::I64(_) => CoreType::I64,
+            Value::F32(_) => CoreType::F32,
+            Value::F64(_) => CoreType::F64,
+        }
+    }
+
+    /// The `i32`, if it is one.
+    pub fn as_i32(self) -> Option<i32> {
+        match self {
+            Value::I32(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// The `i64`, if it is one.
+    pub fn as_i64(self) -> Option<i64> {
+        match self {
+            Value::I64(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// The `f32`, if it is one.
+    pub fn as_f32(self) -> Option<f32> {
+        match self {
+            Value::F32(x) => Some(f32::from_bits(x)),
+            _ => None,
+        }
+    }
+
+    /// The `f64`, if it is one.
+    pub fn as_f64(self) -> Option<f64> {
+        match self {
+            Value::F64(x) => Some(f64::from_bits(x)),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn from_val(val: &wasmtime::Val) -> Result<Self> {
+        Ok(match *val {
+            wasmtime::Val::I32(x) => Value::I32(x),
+            wasmtime::Val::I64(x) => Value::I64(x),
+            wasmtime::Val::F32(x) => Value::F32(x),
+            wasmtime::Val::F64(x) => Value::F64(x),
+            ref other => bail!("value {other:?} is not a core number"),
+        })
+    }
+
+    pub(crate) fn to_val(self) -> wasmtime::Val {
+        match self {
+            Value::I32(x) => wasmtime::Val::I32(x),
+            Value::I64(x) => wasmtime::Val::I64(x),
+            Value::F32(x) => wasmtime::Val::F32(x),
+            Value::F64(x) => wasmtime::Val::F64(x),
+        }
+    }
+}
+
+/// `i32 5`, `i64 -1`, `f32 1.5`, `f64 NaN`: the type, then the value.
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Value::I32(x) => write!(f, "i32 {x}"),
+            Value::I64(x) => write!(f, "i64 {x}"),
+            Value::F32(x) => write!(f, "f32 {:?}", f32::from_bits(x)),
+            Value::F64(x) => write!(f, "f64 {:?}", f64::from_bits(x)),
+        }
+    }
+}
+
+/// A function import of a module: where it comes from and its core signature.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Import {
+    /// The import module, e.g. `wasi_snapshot_preview1`.
+    pub module: String,
+    /// The import name, e.g. `fd_write`.
+    pub name: String,
+    /// Parameter types, in order.
+    pub params: Vec<CoreType>,
+    /// Result types, in order.
+    pub results: Vec<CoreType>,
+}
+
+impl Import {
+    /// An import from its parts: `Import::new("m", "n", &[I32, I64], &[I32])`.
+    pub fn new(module: &str, name: &str, params: &[CoreType], results: &[CoreType]) -> Self {
+        Import {
+            module: module.to_owned(),
+            name: name.to_owned(),
+            params: params.to_vec(),
+            results: results.to_vec(),
+        }
+    }
+}
+
+fn write_types(f: &mut fmt::Formatter<'_>, types: &[CoreType]) -> fmt::Result {
+    f.write_str("(")?;
+    for (i, t) in types.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(t.name())?;
+    }
+    f.write_str(")")
+}
+
+/// `wasi_snapshot_preview1.fd_write: (i32, i32, i32, i32) -> (i32)`; no results print as `()`.
+impl fmt::Display for Import {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}: ", self.module, self.name)?;
+        write_types(f, &self.params)?;
+        f.write_str(" -> ")?;
+        write_types(f, &self.results)
+    }
+}
+
+/// A WebAssembly module to run: built by [`guest`](crate::guest),
+/// [`example`](crate::example) or [`guest_from_wat`](crate::guest_from_wat), or made with
+/// [`Guest::from_bytes`] / [`Guest::from_file`].
+#[derive(Clone, Debug)]
+pub struct Guest {
+    /// The guest's name (the crate directory, example or given name); it is also `argv[0]`.
+    pub name: String,
+    /// Where the `.wasm` file is (empty for modules that never were a file).
+    pub path: PathBuf,
+    /// The module's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Guest {
+    /// A guest from bytes in memory (binary format).
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Self {
+        Guest {
+            name: name.to_owned(),
+            path: PathBuf::new(),
+            bytes,
+        }
+    }
+
+    /// A guest read from a `.wasm` file; its name is the file stem.
+    pub fn from_file(path: &Path) -> Result<Self> {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(Guest {
+            name,
+            path: path.to_owned(),
+            bytes,
+        })
+    }
+
+    /// The size of the module in bytes.
+    pub fn size(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The module's function imports, read from its import section, in section order.
+    /// Fails on a malformed module or a non-function import.
+    pub fn imports(&self) -> Result<Vec<Import>> {
+        read_imports(&self.bytes).with_context(|| format!("reading the imports of {}", self.name))
+    }
+
+    /// The names of the module's exports, in section order.
+    pub fn exports(&self) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        for payload in wasmparser::Parser::new(0).parse_all(&self.bytes) {
+            if let wasmparser::Payload::ExportSection(section) = payload? {
+                for export in section {
+                    names.push(export?.name.to_owned());
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    /// A builder for running this guest: see [`Run`].
+    pub fn run(&self) -> Run {
+        Run::new(self.clone())
+    }
+}
+
+fn read_imports(bytes: &[u8]) -> Result<Vec<Import>> {
+    use wasmparser::{CompositeInnerType, Payload, TypeRef};
+
+    let mut func_types: Vec<Option<(Vec<CoreType>, Vec<CoreType>)>> = Vec::new();
+    let mut imports = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        match payload? {
+            Payload::TypeSection(section) => {
+                for group in section {
+                    for sub in group?.into_types() {
+                        func_types.push(match &sub.composite_type.inner {
+                            CompositeInnerType::Func(ft) => {
+                                let params = ft
+                                    .params()
+                                    .iter()
+                                    .map(|t| CoreType::from_wasmparser(*t))
+                                    .collect::<Result<Vec<_>>>()?;
+                                let results = ft
+                                    .results()
+                                    .iter()
+                                    .map(|t| CoreType::from_wasmparser(*t))
+                                    .collect::<Result<Vec<_>>>()?;
+                                Some((params, results))
+                            }
+                            _ => None,
+                        });
+                    }
+                }
+            }
+            Payload::ImportSection(section) => {
+                for import in section.into_imports() {
+                    let import = import?;
+                    let index = match import.ty {
+                        TypeRef::Func(i) | TypeRef::FuncExact(i) => i,
+                        other => bail!(
+                            "import {}.{} is not a function: {other:?}",
+                            import.module,
+                            import.name
+                        ),
+                    };
+                    let Some(Some((params, results))) = func_types.get(index as usize) else {
+                        bail!(
+                            "import {}.{} refers to type {index}, which is not a function type",
+                            import.module,
+                            import.name
+                        );
+                    };
+                    imports.push(Import {
+                        module: import.module.to_owned(),
+                        name: import.name.to_owned(),
+                        params: params.clone(),
+                        results: results.clone(),
+                    });
+                }
+            }
+            Payload::End(_) => break,
+            _ => {}
+        }
+    }
+    Ok(imports)
+}

@@ -1,0 +1,509 @@
+//! Running a guest in an embedded wasmtime with WASI preview1 and custom host functions.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use wasmtime::{Caller, Config, Engine, Extern, FuncType, Linker, Module, Store, Trap};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::p2::OutputStream as _;
+use wasmtime_wasi::p2::pipe::{MemoryInputPipe, MemoryOutputPipe};
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
+
+use crate::module::{CoreType, Guest, Import, Value};
+
+/// The WASI preview1 import module, provided to every run by wasmtime-wasi.
+pub const WASI_MODULE: &str = "wasi_snapshot_preview1";
+
+/// Fuel given to a run unless [`Run::fuel`] says otherwise: about 69 billion instructions,
+/// enough for anything a test does, finite so that a runaway loop ends in a trap.
+const DEFAULT_FUEL: u64 = 1 << 36;
+
+/// Most bytes a run may write to each of stdout and stderr.
+const PIPE_CAPACITY: usize = 1 << 30;
+
+/// Exit code reported when the guest trapped (as wasmtime's CLI does on Unix: 128 + SIGABRT).
+const TRAP_EXIT_CODE: i32 = 134;
+
+/// The process-wide engine: default compilation settings, fuel metering on.
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let mut config = Config::new();
+        config.consume_fuel(true);
+        Engine::new(&config).expect("the harness's wasmtime configuration is valid")
+    })
+}
+
+/// Compiles a module once per process per distinct bytes.
+fn compile(guest: &Guest) -> Result<Module> {
+    static MODULES: OnceLock<Mutex<HashMap<Vec<u8>, Module>>> = OnceLock::new();
+    let mut modules = MODULES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(module) = modules.get(&guest.bytes) {
+        return Ok(module.clone());
+    }
+    let module = Module::from_binary(engine(), &guest.bytes)
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("compiling guest {}", guest.name))?;
+    modules.insert(guest.bytes.clone(), module.clone());
+    Ok(module)
+}
+
+type HostFn = Arc<dyn Fn(&mut HostCtx<'_>, &[Value]) -> Result<Vec<Value>> + Send + Sync>;
+
+/// One call the guest made to a custom import (a [`Run::host_fn`] or a recorded unknown
+/// import).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostCall {
+    /// The import module.
+    pub module: String,
+    /// The import name.
+    pub name: String,
+    /// The arguments, bit-exact.
+    pub args: Vec<Value>,
+}
+
+/// What a run did.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// Everything written to stdout (fd 1), including what host functions appended with
+    /// [`HostCtx::write_stdout`], in order.
+    pub stdout: Vec<u8>,
+    /// Everything written to stderr (fd 2).
+    pub stderr: Vec<u8>,
+    /// 0 if the entry function returned, `n` after `proc_exit(n)`, 134 after a trap.
+    pub exit_code: i32,
+    /// The trap, if the guest trapped (or a host function failed, or fuel ran out): the
+    /// trap message, then wasmtime's full report with the wasm backtrace.
+    pub trap: Option<String>,
+    /// Every call to a custom import, in order, including those handled by
+    /// [`Run::host_fn`] (calls to WASI functions are not recorded unless a `host_fn`
+    /// replaced them).
+    pub calls: Vec<HostCall>,
+    /// Fuel consumed by the run (roughly one unit per executed wasm instruction).
+    pub fuel_consumed: u64,
+    /// Size in 64 KiB pages of the exported `memory` after the run (0 if none).
+    pub memory_pages: u64,
+}
+
+impl Outcome {
+    /// stdout as UTF-8 (panics with the bytes if it is not).
+    pub fn stdout_str(&self) -> &str {
+        std::str::from_utf8(&self.stdout)
+            .unwrap_or_else(|e| panic!("guest stdout is not UTF-8 ({e}): {:?}", self.stdout))
+    }
+
+    /// stderr as UTF-8 (panics with the bytes if it is not).
+    pub fn stderr_str(&self) -> &str {
+        std::str::from_utf8(&self.stderr)
+            .unwrap_or_else(|e| panic!("guest stderr is not UTF-8 ({e}): {:?}", self.stderr))
+    }
+
+    /// Panics with the guest's output if the guest trapped or exited with a code other
+    /// than `code`; returns `self` for chaining.
+    #[track_caller]
+    pub fn assert_exit(&self, code: i32) -> &Self {
+        if self.trap.is_some() || self.exit_code != code {
+            panic!(
+                "expected exit code {code}, got {} (trap: {:?})\n--- stdout ---\n{}\n--- stderr ---\n{}",
+                self.exit_code,
+                self.trap,
+                String::from_utf8_lossy(&self.stdout),
+                String::from_utf8_lossy(&self.stderr)
+            );
+        }
+        self
+    }
+}
+
+struct State {
+    wasi: WasiP1Ctx,
+    calls: Vec<HostCall>,
+    stdout: MemoryOutputPipe,
+    stderr: MemoryOutputPipe,
+}
+
+/// What a host function sees of the guest: its exported `memory` and its output streams.
+pub struct HostCtx<'a> {
+    caller: Caller<'a, State>,
+}
+
+impl HostCtx<'_> {
+    fn memory(&mut self) -> Result<wasmtime::Memory> {
+        match self.caller.get_export("memory") {
+            Some(Extern::Memory(memory)) => Ok(memory),
+            _ => bail!("the guest exports no memory named `memory`"),
+        }
+    }
+
+    /// Copies `len` bytes at `ptr` out of the guest's memory; out of bounds is an error.
+    pub fn read_memory(&mut self, ptr: u32, len: u32) -> Result<Vec<u8>> {
+        let memory = self.memory()?;
+        let data = memory.data(&self.caller);
+        let start = ptr as usize;
+        let end = start
+            .checked_add(len as usize)
+            .filter(|&end| end <= data.len())
+            .ok_or_else(|| {
+                anyhow!(
+                    "guest memory read out of bounds: {ptr}+{len} > {}",
+                    data.len()
+                )
+            })?;
+        Ok(data[start..end].to_vec())
+    }
+
+    /// Reads `len` bytes at `ptr` as UTF-8.
+    pub fn read_str(&mut self, ptr: u32, len: u32) -> Result<String> {
+        String::from_utf8(self.read_memory(ptr, len)?).context("guest string is not UTF-8")
+    }
+
+    /// Copies `bytes` into the guest's memory at `ptr`; out of bounds is an error.
+    pub fn write_memory(&mut self, ptr: u32, bytes: &[u8]) -> Result<()> {
+        let memory = self.memory()?;
+        memory
+            .write(&mut self.caller, ptr as usize, bytes)
+            .map_err(|_| anyhow!("guest memory write out of bounds: {ptr}+{}", bytes.len()))
+    }
+
+    /// Appends to the run's captured stdout, in order with what the guest writes there.
+    pub fn write_stdout(&mut self, bytes: &[u8]) -> Result<()> {
+        let mut pipe = self.caller.data().stdout.clone();
+        pipe.write(bytes.to_vec().into())
+            .map_err(|e| anyhow!("appending to stdout: {e}"))
+    }
+
+    /// Appends to the run's captured stderr, in order with what the guest writes there.
+    pub fn write_stderr(&mut self, bytes: &[u8]) -> Result<()> {
+        let mut pipe = self.caller.data().stderr.clone();
+        pipe.write(bytes.to_vec().into())
+            .map_err(|e| anyhow!("appending to stderr: {e}"))
+    }
+
+    /// The calls to custom imports so far, this one included.
+    pub fn calls(&self) -> &[HostCall] {
+        &self.caller.data().calls
+    }
+}
+
+/// How to run a guest: a builder from [`Guest::run`], ended by [`Run::execute`].
+///
+/// Every run gets a fresh store: WASI preview1 with stdout and stderr captured, stdin from
+/// [`Run::stdin`] (empty by default), `argv[0]` = the guest's name, then [`Run::arg`]s, the
+/// [`Run::env`] variables only, and the [`Run::preopen`]ed directories only.
+#[must_use = "a Run does nothing until `execute` is called"]
+pub struct Run {
+    guest: Guest,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    stdin: Vec<u8>,
+    preopens: Vec<(PathBuf, String)>,
+    host_fns: Vec<(String, String, HostFn)>,
+    record_unknown: bool,
+    entry: String,
+    fuel: u64,
+}
+
+impl Run {
+    pub(crate) fn new(guest: Guest) -> Self {
+        Run {
+            guest,
+            args: Vec::new(),
+            env: Vec::new(),
+            stdin: Vec::new(),
+            preopens: Vec::new(),
+            host_fns: Vec::new(),
+            record_unknown: false,
+            entry: "_start".to_owned(),
+            fuel: DEFAULT_FUEL,
+        }
+    }
+
+    /// Appends one command-line argument (after `argv[0]`, the guest's name).
+    pub fn arg(mut self, a: &str) -> Self {
+        self.args.push(a.to_owned());
+        self
+    }
+
+    /// Appends command-line arguments.
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self
+    }
+
+    /// Adds an environment variable (the guest sees only those given here, in this order).
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Sets the bytes the guest reads from stdin (then end of file).
+    pub fn stdin(mut self, bytes: &[u8]) -> Self {
+        self.stdin = bytes.to_vec();
+        self
+    }
+
+    /// Preopens the host directory `host_dir` as `guest_path`, readable and writable.
+    pub fn preopen(mut self, host_dir: &Path, guest_path: &str) -> Self {
+        self.preopens
+            .push((host_dir.to_owned(), guest_path.to_owned()));
+        self
+    }
+
+    /// Provides the import `module.name` with `f`. Its signature is the one the guest
+    /// declares; `f` gets the arguments and returns the results, which must match the
+    /// import's result types (a mismatch traps). An `Err` from `f` traps the guest with
+    /// that error. Every call is recorded in [`Outcome::calls`]. A `host_fn` for a
+    /// `wasi_snapshot_preview1` name replaces the WASI implementation (fault injection).
+    /// A `host_fn` the guest does not import is ignored.
+    pub fn host_fn(
+        mut self,
+        module: &str,
+        name: &str,
+        f: impl Fn(&mut HostCtx<'_>, &[Value]) -> Result<Vec<Value>> + Send + Sync + 'static,
+    ) -> Self {
+        self.host_fns
+            .push((module.to_owned(), name.to_owned(), Arc::new(f)));
+        self
+    }
+
+    /// Provides every import that is neither from `wasi_snapshot_preview1` nor given a
+    /// [`Run::host_fn`] with a stub that records the call and returns zero values of its
+    /// result types. Without this, such an import makes [`Run::execute`] fail.
+    pub fn record_unknown_imports(mut self) -> Self {
+        self.record_unknown = true;
+        self
+    }
+
+    /// The exported function to call, taking and returning nothing (default `_start`).
+    pub fn entry(mut self, export: &str) -> Self {
+        self.entry = export.to_owned();
+        self
+    }
+
+    /// The fuel the run starts with (default 2^36); running out is a trap.
+    pub fn fuel(mut self, fuel: u64) -> Self {
+        self.fuel = fuel;
+        self
+    }
+
+    /// Instantiates the guest and calls the entry function.
+    ///
+    /// `Err` only for failures of the harness or the setup: a module that does not
+    /// compile, an import nobody provides (the error names each one), a missing or
+    /// mistyped entry export, an unusable preopen. A trap or `proc_exit` is an [`Outcome`].
+    pub fn execute(self) -> Result<Outcome> {
+        let Run {
+            guest,
+            args,
+            env,
+            stdin,
+            preopens,
+            host_fns,
+            record_unknown,
+            entry,
+            fuel,
+        } = self;
+        let engine = engine();
+        let module = compile(&guest)?;
+
+        let stdout = MemoryOutputPipe::new(PIPE_CAPACITY);
+        let stderr = MemoryOutputPipe::new(PIPE_CAPACITY);
+        let mut builder = WasiCtxBuilder::new();
+        builder
+            .stdin(MemoryInputPipe::new(stdin))
+            .stdout(stdout.clone())
+            .stderr(stderr.clone())
+            .arg(&guest.name)
+            .args(&args)
+            .envs(&env);
+        for (host_dir, guest_path) in &preopens {
+            builder
+                .preopened_dir(host_dir, guest_path, FsPerms::ReadWrite)
+                .map_err(anyhow::Error::from)
+                .with_context(|| format!("preopening {} as {guest_path}", host_dir.display()))?;
+        }
+        let state = State {
+            wasi: builder.build_p1(),
+            calls: Vec::new(),
+            stdout: stdout.clone(),
+            stderr: stderr.clone(),
+        };
+        let mut store = Store::new(engine, state);
+        store.set_fuel(fuel)?;
+
+        let mut linker: Linker<State> = Linker::new(engine);
+        wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)?;
+        linker.allow_shadowing(true);
+
+        let mut missing = Vec::new();
+        for import in module.imports() {
+            let module_name = import.module();
+            let name = import.name();
+            let Some(ty) = import.ty().func().cloned() else {
+                bail!(
+                    "guest {} imports {module_name}.{name}, which is not a function; the harness provides functions only",
+                    guest.name
+                );
+            };
+            let host_fn = host_fns
+                .iter()
+                .rev()
+                .find(|(m, n, _)| m == module_name && n == name)
+                .map(|(_, _, f)| f.clone());
+            if let Some(f) = host_fn {
+                define(&mut linker, module_name, name, ty, Some(f))?;
+            } else if module_name == WASI_MODULE {
+                if linker.get(&mut store, module_name, name).is_err() {
+                    missing.push(describe(module_name, name, &ty));
+                }
+            } else if record_unknown {
+                define(&mut linker, module_name, name, ty, None)?;
+            } else {
+                missing.push(describe(module_name, name, &ty));
+            }
+        }
+        if !missing.is_empty() {
+            bail!(
+                "guest {} has imports that nothing provides (give them a host_fn, or call record_unknown_imports):\n  {}",
+                guest.name,
+                missing.join("\n  ")
+            );
+        }
+
+        let mut trap = None;
+        let mut exit_code = 0;
+        let mut instance = None;
+        match linker.instantiate(&mut store, &module) {
+            Ok(inst) => {
+                instance = Some(inst);
+                let func = inst.get_func(&mut store, &entry).ok_or_else(|| {
+                    let exports = guest.exports().unwrap_or_default();
+                    anyhow!(
+                        "guest {} has no exported function {entry:?}; its exports: {exports:?}",
+                        guest.name
+                    )
+                })?;
+                let func = func
+                    .typed::<(), ()>(&store)
+                    .map_err(anyhow::Error::from)
+                    .with_context(|| {
+                        format!("entry {entry:?} of guest {} is not `() -> ()`", guest.name)
+                    })?;
+                if let Err(e) = func.call(&mut store, ()) {
+                    (exit_code, trap) = classify(e);
+                }
+            }
+            Err(e)
+                if e.downcast_ref::<Trap>().is_some() || e.downcast_ref::<I32Exit>().is_some() =>
+            {
+                (exit_code, trap) = classify(e);
+            }
+            Err(e) => {
+                return Err(anyhow::Error::from(e))
+                    .with_context(|| format!("instantiating guest {}", guest.name));
+            }
+        }
+
+        let remaining = store.get_fuel()?;
+        let memory_pages = instance
+            .and_then(|inst| inst.get_memory(&mut store, "memory"))
+            .map_or(0, |memory| memory.size(&store));
+        let state = store.data();
+        Ok(Outcome {
+            stdout: stdout.contents().to_vec(),
+            stderr: stderr.contents().to_vec(),
+            exit_code,
+            trap,
+            calls: state.calls.clone(),
+            fuel_consumed: fuel.saturating_sub(remaining),
+            memory_pages,
+        })
+    }
+}
+
+fn describe(module: &str, name: &str, ty: &FuncType) -> String {
+    let types = |it: &mut dyn Iterator<Item = wasmtime::ValType>| {
+        it.map(|t| t.to_string()).collect::<Vec<_>>().join(", ")
+    };
+    format!(
+        "{module}.{name}: ({}) -> ({})",
+        types(&mut ty.params()),
+        types(&mut ty.results())
+    )
+}
+
+/// Turns the error of a call into (exit code, trap).
+fn classify(e: wasmtime::Error) -> (i32, Option<String>) {
+    if let Some(exit) = e.downcast_ref::<I32Exit>() {
+        return (exit.0, None);
+    }
+    let headline = match e.downcast_ref::<Trap>() {
+        Some(trap) => format!("wasm trap: {trap}"),
+        None => e.root_cause().to_string(),
+    };
+    (TRAP_EXIT_CODE, Some(format!("{headline}\n{e:?}")))
+}
+
+fn define(
+    linker: &mut Linker<State>,
+    module: &str,
+    name: &str,
+    ty: FuncType,
+    f: Option<HostFn>,
+) -> Result<()> {
+    let results = ty
+        .results()
+        .map(|t| CoreType::from_wasmtime(&t))
+        .collect::<Result<Vec<_>>>()
+        .with_context(|| format!("import {module}.{name}"))?;
+    let params = ty
+        .params()
+        .map(|t| CoreType::from_wasmtime(&t))
+        .collect::<Result<Vec<_>>>()
+        .with_context(|| format!("import {module}.{name}"))?;
+    let import = Import::new(module, name, &params, &results);
+    linker.func_new(module, name, ty, move |mut caller, params, out| {
+        let args = params
+            .iter()
+            .map(Value::from_val)
+            .collect::<Result<Vec<_>>>()
+            .map_err(wasmtime::Error::from_anyhow)?;
+        caller.data_mut().calls.push(HostCall {
+            module: import.module.clone(),
+            name: import.name.clone(),
+            args: args.clone(),
+        });
+        let values = match &f {
+            None => import.results.iter().map(|t| t.zero()).collect(),
+            Some(f) => {
+                let mut ctx = HostCtx { caller };
+                f(&mut ctx, &args)
+                    .with_context(|| format!("host function {}.{}", import.module, import.name))
+                    .map_err(wasmtime::Error::from_anyhow)?
+            }
+        };
+        let types: Vec<CoreType> = values.iter().map(|v| v.ty()).collect();
+        if types != import.results {
+            return Err(wasmtime::Error::from_anyhow(anyhow!(
+                "host function {}.{} returned {values:?}, but the import is {import}",
+                import.module,
+                import.name
+            )));
+        }
+        for (slot, value) in out.iter_mut().zip(values) {
+            *slot = value.to_val();
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
