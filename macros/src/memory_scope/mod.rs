@@ -1,10 +1,18 @@
-//! `with_memory_allocator!` (filled in by the memory issue).
+//! `with_memory_allocator!(|mem| { … })` and `with_memory_allocator!(|child| in mem { … })`:
+//! parse ([`parse`]), validate ([`validate`]), expand ([`expand`]).
+
+mod expand;
+mod parse;
+#[cfg(test)]
+mod tests;
+mod validate;
 
 use proc_macro2::TokenStream;
 
+/// Expands the macro, or returns every error found in its input, each spanned on the user's
+/// tokens.
 pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
-    Err(syn::Error::new(
-        proc_macro2::Span::call_site(),
-        format!("with_memory_allocator! is not implemented yet: {input}"),
-    ))
+    let input = syn::parse2::<parse::ScopeInput>(input)?;
+    let scope = validate::validate(input)?;
+    Ok(expand::expand(&scope))
 }

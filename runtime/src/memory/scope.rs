@@ -1,0 +1,331 @@
+//! Scopes and their handles: [`MemoryAllocator`], the function forms [`scope`] and
+//! [`MemoryAllocator::scope`], and the guard the macro expands to ([`ScopeSlot`]).
+
+use core::marker::PhantomData;
+
+use super::error::AllocError;
+use super::segment::MemorySegment;
+use super::state::{self, Entry};
+
+/// The handle to one open memory scope: allocates [`MemorySegment`]s that live until the scope
+/// closes.
+///
+/// A handle is only ever reached as `&mut MemoryAllocator<'s>`, bound by
+/// [`with_memory_allocator!`](crate::with_memory_allocator) or passed to the closure of
+/// [`scope`] / [`MemoryAllocator::scope`]. The lifetime `'s` is the scope's brand: it is
+/// *invariant* and, in the macro form, pinned to the end of the block, so segments cannot leave
+/// the scope and the handles of two scopes cannot be exchanged. Handles are neither `Send` nor
+/// `Sync`: the allocator's state belongs to one thread.
+///
+/// Allocation bumps a per-thread pointer; nothing is freed before the scope closes, and then
+/// everything allocated in it is freed at once.
+///
+/// # Panics
+///
+/// Every allocating method (and [`MemoryAllocator::scope`]) panics when the handle is not the
+/// innermost open scope of its thread: when a scope opened inside it with
+/// `with_memory_allocator!` or [`scope`] (rather than through this handle) is still open. The
+/// borrow checker cannot see that nesting; a child opened *through* the handle borrows it and
+/// makes the same misuse a compile error.
+pub struct MemoryAllocator<'s> {
+    depth: u64,
+    _brand: PhantomData<fn(&'s ()) -> &'s ()>,
+    _not_send_sync: PhantomData<*mut ()>,
+}
+
+impl<'s> MemoryAllocator<'s> {
+    /// Allocates `size` bytes aligned to 8 ([`MIN_ALIGN`](super::MIN_ALIGN)).
+    ///
+    /// The bytes are initialized but their values are unspecified: fresh memory is zero and
+    /// reused memory keeps what was last written there. See
+    /// [`allocate_zeroed`](Self::allocate_zeroed).
+    ///
+    /// # Panics
+    ///
+    /// When memory runs out (see [`try_allocate`](Self::try_allocate) for the `Result`
+    /// form), and when the handle is not the innermost open scope.
+    #[inline]
+    #[track_caller]
+    pub fn allocate(&self, size: usize) -> MemorySegment<'s> {
+        match self.try_allocate(size) {
+            Ok(segment) => segment,
+            Err(error) => allocation_failed(error),
+        }
+    }
+
+    /// Allocates `size` bytes aligned to 8, or returns why it cannot; a failure changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocError`] when the memory cannot grow enough (the page limit included) or the size
+    /// does not fit a 32-bit memory.
+    ///
+    /// # Panics
+    ///
+    /// When the handle is not the innermost open scope: that is a bug, not a condition to handle.
+    #[inline]
+    #[track_caller]
+    pub fn try_allocate(&self, size: usize) -> Result<MemorySegment<'s>, AllocError> {
+        state::with(|state| {
+            state.check(self.depth);
+            let ptr = state.allocate(size)?;
+            // SAFETY: `ptr..ptr + size` was just bump-allocated in this thread's current chunk,
+            // belongs to no other live segment, and stays reserved until this scope closes,
+            // which `'s` outlives no segment.
+            Ok(unsafe { MemorySegment::new(ptr, size) })
+        })
+    }
+
+    /// Allocates `size` bytes aligned to `align`.
+    ///
+    /// # Panics
+    ///
+    /// When the alignment is invalid or memory runs out (see
+    /// [`try_allocate_aligned`](Self::try_allocate_aligned)), and when the handle is not the
+    /// innermost open scope.
+    #[inline]
+    #[track_caller]
+    pub fn allocate_aligned(&self, size: usize, align: usize) -> MemorySegment<'s> {
+        match self.try_allocate_aligned(size, align) {
+            Ok(segment) => segment,
+            Err(error) => allocation_failed(error),
+        }
+    }
+
+    /// Allocates `size` bytes aligned to `align`, a power of two no larger than
+    /// [`MAX_ALIGN`](super::MAX_ALIGN) (65536); alignments below 8 give 8. A failure changes
+    /// nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocError`] with [`AllocErrorKind::InvalidAlignment`](super::AllocErrorKind) for 0,
+    /// a non-power of two or more than 65536, and as [`try_allocate`](Self::try_allocate).
+    ///
+    /// # Panics
+    ///
+    /// When the handle is not the innermost open scope.
+    #[inline]
+    #[track_caller]
+    pub fn try_allocate_aligned(
+        &self,
+        size: usize,
+        align: usize,
+    ) -> Result<MemorySegment<'s>, AllocError> {
+        state::with(|state| {
+            state.check(self.depth);
+            let ptr = state.allocate_aligned(size, align)?;
+            // SAFETY: as in `try_allocate`.
+            Ok(unsafe { MemorySegment::new(ptr, size) })
+        })
+    }
+
+    /// Allocates `size` bytes set to zero.
+    ///
+    /// # Panics
+    ///
+    /// As [`allocate`](Self::allocate).
+    #[track_caller]
+    pub fn allocate_zeroed(&self, size: usize) -> MemorySegment<'s> {
+        let segment = self.allocate(size);
+        segment.fill(0);
+        segment
+    }
+
+    /// Allocates a copy of `bytes`, for example a buffer to hand to a host function.
+    ///
+    /// # Panics
+    ///
+    /// As [`allocate`](Self::allocate).
+    #[track_caller]
+    pub fn allocate_bytes(&self, bytes: &[u8]) -> MemorySegment<'s> {
+        match self.try_allocate_bytes(bytes) {
+            Ok(segment) => segment,
+            Err(error) => allocation_failed(error),
+        }
+    }
+
+    /// Allocates a copy of `bytes`, or returns why it cannot; a failure changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_allocate`](Self::try_allocate).
+    ///
+    /// # Panics
+    ///
+    /// When the handle is not the innermost open scope.
+    #[track_caller]
+    pub fn try_allocate_bytes(&self, bytes: &[u8]) -> Result<MemorySegment<'s>, AllocError> {
+        let segment = self.try_allocate(bytes.len())?;
+        segment.copy_from_slice(0, bytes);
+        Ok(segment)
+    }
+
+    /// Allocates a copy of the UTF-8 bytes of `text` (no terminating zero).
+    ///
+    /// # Panics
+    ///
+    /// As [`allocate`](Self::allocate).
+    #[track_caller]
+    pub fn allocate_str(&self, text: &str) -> MemorySegment<'s> {
+        self.allocate_bytes(text.as_bytes())
+    }
+
+    /// Allocates a copy of the UTF-8 bytes of `text`, or returns why it cannot.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_allocate`](Self::try_allocate).
+    ///
+    /// # Panics
+    ///
+    /// When the handle is not the innermost open scope.
+    #[track_caller]
+    pub fn try_allocate_str(&self, text: &str) -> Result<MemorySegment<'s>, AllocError> {
+        self.try_allocate_bytes(text.as_bytes())
+    }
+
+    /// Opens a child scope for the duration of `f` and closes it afterwards, on every way out
+    /// (an unwinding panic included), freeing what was allocated in it.
+    ///
+    /// The child borrows this handle mutably, so the parent cannot allocate while the child is
+    /// open (a compile error), while the parent's segments stay usable inside. Nothing allocated
+    /// in the child can leave `f`: its lifetime is local to the closure.
+    ///
+    /// ```
+    /// use wasm_function::memory;
+    ///
+    /// memory::scope(|outer| {
+    ///     let kept = outer.allocate(8);
+    ///     kept.set_u64(0, 1);
+    ///     let sum = outer.scope(|inner| {
+    ///         let scratch = inner.allocate(8);
+    ///         scratch.set_u64(0, 41);
+    ///         scratch.get_u64(0) + kept.get_u64(0)
+    ///     });
+    ///     assert_eq!(sum, 42);
+    /// });
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When this handle is not the innermost open scope; and whatever `f` panics with.
+    #[inline]
+    #[track_caller]
+    pub fn scope<R>(&mut self, f: impl for<'t> FnOnce(&mut MemoryAllocator<'t>) -> R) -> R {
+        let mut slot = ScopeSlot::enter_child(self);
+        let mut handle = slot.handle();
+        f(&mut handle)
+    }
+}
+
+/// Runs the handle's drop check: it has no work to do, but its presence makes the borrow
+/// checker keep the brand `'s` alive until the handle goes out of scope, which pins a
+/// `with_memory_allocator!` block's brand to the end of the block.
+impl Drop for MemoryAllocator<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {}
+}
+
+impl core::fmt::Debug for MemoryAllocator<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("MemoryAllocator")
+            .field("depth", &self.depth)
+            .finish()
+    }
+}
+
+/// Opens a memory scope for the duration of `f` and closes it afterwards, on every way out (an
+/// unwinding panic included), freeing everything allocated in it.
+///
+/// The closure form of [`with_memory_allocator!`](crate::with_memory_allocator): `?` and
+/// `return` inside `f` leave the closure, not the enclosing function. Nothing allocated in the
+/// scope can leave `f`.
+///
+/// ```
+/// let length = wasm_function::memory::scope(|mem| {
+///     let greeting = mem.allocate_str("hello");
+///     greeting.len()
+/// });
+/// assert_eq!(length, 5);
+/// ```
+///
+/// Scopes nest: a scope opened inside another one (with this function or the macro) becomes the
+/// innermost scope, and until it closes the outer handle panics when it allocates. Prefer
+/// [`MemoryAllocator::scope`], which turns that misuse into a compile error.
+#[inline]
+pub fn scope<R>(f: impl for<'s> FnOnce(&mut MemoryAllocator<'s>) -> R) -> R {
+    let mut slot = ScopeSlot::enter();
+    let mut handle = slot.handle();
+    f(&mut handle)
+}
+
+/// An open scope: restores the entry mark when dropped. What `with_memory_allocator!` expands
+/// to; not a public API.
+///
+/// Soundness does not depend on how this is used: a handle borrows its slot mutably for the
+/// brand `'id`, so the slot (whose drop frees the memory) cannot be dropped, moved or replaced
+/// while any segment of the scope is alive; leaking a slot only leaks its memory (see the state
+/// module); and handles check their depth at run time.
+#[doc(hidden)]
+pub struct ScopeSlot<'parent> {
+    entry: Entry,
+    _parent: PhantomData<&'parent mut ()>,
+    _not_send_sync: PhantomData<*mut ()>,
+}
+
+impl ScopeSlot<'static> {
+    /// Opens a scope on this thread's allocator.
+    #[inline(always)]
+    pub fn enter() -> Self {
+        Self {
+            entry: state::with(state::State::enter),
+            _parent: PhantomData,
+            _not_send_sync: PhantomData,
+        }
+    }
+}
+
+impl<'parent> ScopeSlot<'parent> {
+    /// Opens a child scope of `parent`, which stays mutably borrowed until the slot is dropped.
+    ///
+    /// # Panics
+    ///
+    /// When `parent` is not the innermost open scope.
+    #[inline(always)]
+    #[track_caller]
+    pub fn enter_child(parent: &'parent mut MemoryAllocator<'_>) -> Self {
+        Self {
+            entry: state::with(|state| {
+                state.check(parent.depth);
+                state.enter()
+            }),
+            _parent: PhantomData,
+            _not_send_sync: PhantomData,
+        }
+    }
+
+    /// The scope's handle, branded with the borrow of this slot.
+    #[inline(always)]
+    pub fn handle(&mut self) -> MemoryAllocator<'_> {
+        MemoryAllocator {
+            depth: self.entry.depth,
+            _brand: PhantomData,
+            _not_send_sync: PhantomData,
+        }
+    }
+}
+
+impl Drop for ScopeSlot<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        state::with(|state| state.exit(&self.entry));
+    }
+}
+
+/// The one place where the panicking allocation methods fail.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn allocation_failed(error: AllocError) -> ! {
+    panic!("memory scope allocation failed: {error}")
+}

@@ -1,0 +1,372 @@
+//! The per-thread allocator state: a bump pointer and the end of its chunk (the fast path), the
+//! scope depth (the runtime misuse check), and the chunk list (the slow path).
+//!
+//! Invariants, kept by every function here:
+//! - `ptr` and `end` are multiples of [`MIN_ALIGN`] and `ptr <= end`; both lie in the current
+//!   chunk, whose [`Footer`] is at `end`, or both equal [`NO_CHUNK`] before the first chunk;
+//! - every chunk of the list after the current one holds no live allocation;
+//! - `depth` equals the depth stored by the innermost open scope's guard. A guard restores its
+//!   entry mark only when the depths match, which proves that every scope opened inside it is
+//!   closed; a mismatch means an inner guard was leaked, and then nothing below the current
+//!   pointer is reused again (see [`State::exit_mismatch`]).
+
+use core::cell::Cell;
+use core::ptr::{self, NonNull};
+
+use super::error::{AllocError, AllocErrorKind};
+use super::source::{self, FOOTER_SIZE, Footer, MAX_PAGES, PAGE_SIZE};
+use super::{MAX_ALIGN, MIN_ALIGN};
+
+/// `ptr` and `end` before the first chunk: non-null and aligned, so that a zero-size
+/// allocation made before any chunk exists is still never at address 0.
+const NO_CHUNK: *mut u8 = ptr::dangling_mut::<u64>().cast::<u8>();
+
+/// Preferred chunk growth stops doubling at this many pages (1 MiB).
+const MAX_PREFERRED_PAGES: usize = 16;
+
+/// Depths carry a generation in their upper half; leaking a scope starts a new generation so
+/// that no guard from before the leak ever matches again.
+const GENERATION_SHIFT: u32 = 32;
+
+/// What a scope saves on entry and restores on exit.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry {
+    ptr: *mut u8,
+    end: *mut u8,
+    pub(crate) depth: u64,
+}
+
+pub(crate) struct State {
+    ptr: Cell<*mut u8>,
+    end: Cell<*mut u8>,
+    depth: Cell<u64>,
+    head: Cell<*mut Footer>,
+    reserved_pages: Cell<usize>,
+    page_limit: Cell<usize>,
+    last_chunk_pages: Cell<usize>,
+    next_generation: Cell<u64>,
+    leaked: Cell<bool>,
+}
+
+impl State {
+    const fn new() -> Self {
+        Self {
+            ptr: Cell::new(NO_CHUNK),
+            end: Cell::new(NO_CHUNK),
+            depth: Cell::new(0),
+            head: Cell::new(ptr::null_mut()),
+            reserved_pages: Cell::new(0),
+            page_limit: Cell::new(MAX_PAGES),
+            last_chunk_pages: Cell::new(0),
+            next_generation: Cell::new(1),
+            leaked: Cell::new(false),
+        }
+    }
+
+    /// Opens a scope: one more level of depth, and the mark to restore.
+    #[inline(always)]
+    pub(crate) fn enter(&self) -> Entry {
+        let depth = self.depth.get().wrapping_add(1);
+        self.depth.set(depth);
+        Entry {
+            ptr: self.ptr.get(),
+            end: self.end.get(),
+            depth,
+        }
+    }
+
+    /// Closes the scope `entry` opened: restores its mark in O(1), keeping every chunk for reuse.
+    #[inline(always)]
+    pub(crate) fn exit(&self, entry: &Entry) {
+        if self.depth.get() == entry.depth {
+            self.ptr.set(entry.ptr);
+            self.end.set(entry.end);
+            self.depth.set(entry.depth.wrapping_sub(1));
+        } else {
+            self.exit_mismatch(entry.depth);
+        }
+    }
+
+    /// A scope closes while it is not the innermost one. Either a scope opened inside it was
+    /// leaked (its guard will never run; `mem::forget` of a future suspended inside a
+    /// `with_memory_allocator!` block does that) and its segments may still be reachable, or
+    /// this guard itself belongs to a generation that ended in such a leak. In both cases the
+    /// memory above the mark may still be in use, so the mark is **not** restored: the memory
+    /// stays allocated for the rest of the thread. A new generation starts, so that no guard or
+    /// handle opened before the leak matches again; scopes opened later work as usual.
+    #[cold]
+    #[inline(never)]
+    fn exit_mismatch(&self, depth: u64) {
+        if generation(self.depth.get()) == generation(depth) {
+            self.leaked.set(true);
+            let next = self.next_generation.get();
+            if next >= 1 << GENERATION_SHIFT {
+                fatal();
+            }
+            self.next_generation.set(next + 1);
+            self.depth.set(next << GENERATION_SHIFT);
+        }
+    }
+
+    /// Checks that the handle whose scope has `depth` may allocate now: one compare.
+    #[inline(always)]
+    #[track_caller]
+    pub(crate) fn check(&self, depth: u64) {
+        let current = self.depth.get();
+        if current != depth {
+            wrong_scope(current, depth);
+        }
+    }
+
+    /// Bump-allocates `size` bytes aligned to [`MIN_ALIGN`].
+    #[inline(always)]
+    pub(crate) fn allocate(&self, size: usize) -> Result<NonNull<u8>, AllocError> {
+        let ptr = self.ptr.get();
+        let available = self.end.get().addr() - ptr.addr();
+        if size <= available {
+            // `available` is a multiple of 8 below 4 GiB + 8, so rounding `size` up to 8 neither
+            // overflows nor passes `end`.
+            let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
+            self.ptr.set(ptr.wrapping_add(rounded));
+            // SAFETY: `ptr` is a chunk address or `NO_CHUNK`, neither of which is null.
+            Ok(unsafe { NonNull::new_unchecked(ptr) })
+        } else {
+            self.allocate_slow(size, MIN_ALIGN)
+        }
+    }
+
+    /// Bump-allocates `size` bytes aligned to `align`.
+    #[inline]
+    pub(crate) fn allocate_aligned(
+        &self,
+        size: usize,
+        align: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        if align <= MIN_ALIGN && align.is_power_of_two() {
+            self.allocate(size)
+        } else {
+            self.allocate_slow(size, align)
+        }
+    }
+
+    /// Everything that is not a plain bump: a checked alignment, the next kept chunk, or a new
+    /// chunk. On failure nothing has changed.
+    #[cold]
+    #[inline(never)]
+    fn allocate_slow(&self, size: usize, align: usize) -> Result<NonNull<u8>, AllocError> {
+        let error = |kind| AllocError::new(size, align, kind);
+        if !align.is_power_of_two() || align > MAX_ALIGN {
+            return Err(error(AllocErrorKind::InvalidAlignment));
+        }
+        let align = align.max(MIN_ALIGN);
+        let end = self.end.get();
+        if let Some(found) = fit(self.ptr.get(), end, size, align) {
+            return Ok(self.take(found, size));
+        }
+        // The chunk after the current one, kept from an earlier scope.
+        let next = if end == NO_CHUNK {
+            self.head.get()
+        } else {
+            // SAFETY: `end` is not `NO_CHUNK`, so it points at the current chunk's footer
+            // (invariant), written by `new_chunk` and valid until the state is dropped.
+            unsafe { (*end.cast::<Footer>()).next }
+        };
+        if !next.is_null() {
+            // SAFETY: `next` is a footer of the chunk list, written by `new_chunk`.
+            let base = unsafe { (*next).base };
+            if let Some(found) = fit(base, next.cast(), size, align) {
+                self.end.set(next.cast());
+                return Ok(self.take(found, size));
+            }
+        }
+        // A new chunk, linked right after the current one so that later scopes reuse it.
+        let needed = size
+            .checked_add(FOOTER_SIZE)
+            .map(|bytes| bytes.div_ceil(PAGE_SIZE))
+            .filter(|&pages| pages <= MAX_PAGES)
+            .ok_or(error(AllocErrorKind::TooLarge))?;
+        let chunk = self
+            .new_chunk(needed)
+            .ok_or(error(AllocErrorKind::OutOfMemory))?;
+        // SAFETY: `chunk` is the footer `new_chunk` just wrote; `end`, unless `NO_CHUNK`, is the
+        // current chunk's footer (invariant). Chunks never overlap, so the two do not alias.
+        let base = unsafe {
+            (*chunk).next = next;
+            if end == NO_CHUNK {
+                self.head.set(chunk);
+            } else {
+                (*end.cast::<Footer>()).next = chunk;
+            }
+            (*chunk).base
+        };
+        // A fresh chunk is page-aligned and has room for `size` by construction, so this fits;
+        // should it not, the chunk stays linked for later and the request fails cleanly.
+        let found =
+            fit(base, chunk.cast(), size, align).ok_or(error(AllocErrorKind::OutOfMemory))?;
+        self.end.set(chunk.cast());
+        Ok(self.take(found, size))
+    }
+
+    /// Makes `found` (from [`fit`] on the current chunk) the new allocation.
+    fn take(&self, found: NonNull<u8>, size: usize) -> NonNull<u8> {
+        // `fit` checked that the rounded size fits before `end`.
+        let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
+        self.ptr.set(found.as_ptr().wrapping_add(rounded));
+        found
+    }
+
+    /// Reserves a chunk of at least `needed` pages (more when that is allowed, doubling the last
+    /// chunk's size up to 1 MiB, so that scopes rarely cross chunks), writes its footer and
+    /// returns it. Returns `None` with nothing changed when neither size can be had.
+    fn new_chunk(&self, needed: usize) -> Option<*mut Footer> {
+        let preferred = needed.max(
+            self.last_chunk_pages
+                .get()
+                .saturating_mul(2)
+                .clamp(1, MAX_PREFERRED_PAGES),
+        );
+        let sizes = [preferred, needed];
+        let sizes = if preferred == needed {
+            &sizes[..1]
+        } else {
+            &sizes[..]
+        };
+        for &pages in sizes {
+            let total = self.reserved_pages.get().checked_add(pages);
+            if total.is_none_or(|total| total > self.page_limit.get()) {
+                continue;
+            }
+            let Some(base) = source::reserve(pages) else {
+                continue;
+            };
+            let base = base.as_ptr();
+            let footer = base
+                .wrapping_add(pages * PAGE_SIZE - FOOTER_SIZE)
+                .cast::<Footer>();
+            // SAFETY: the chunk spans `pages * PAGE_SIZE` bytes from `base`, is ours alone, and
+            // `footer` is its last `FOOTER_SIZE` bytes, aligned because `base` is page-aligned
+            // and `FOOTER_SIZE` a multiple of 8.
+            unsafe {
+                footer.write(Footer {
+                    next: ptr::null_mut(),
+                    base,
+                    pages,
+                });
+            }
+            self.reserved_pages.set(self.reserved_pages.get() + pages);
+            self.last_chunk_pages.set(pages);
+            return Some(footer);
+        }
+        None
+    }
+
+    pub(crate) fn reserved_pages(&self) -> usize {
+        self.reserved_pages.get()
+    }
+
+    pub(crate) fn page_limit(&self) -> usize {
+        self.page_limit.get()
+    }
+
+    pub(crate) fn set_page_limit(&self, pages: usize) {
+        self.page_limit.set(pages.min(MAX_PAGES));
+    }
+}
+
+/// Frees the thread's chunks when it exits, unless a leaked scope may still point into them.
+#[cfg(not(target_arch = "wasm32"))]
+impl Drop for State {
+    fn drop(&mut self) {
+        if self.leaked.get() {
+            return;
+        }
+        let mut chunk = self.head.get();
+        while !chunk.is_null() {
+            // SAFETY: `chunk` is a footer of the list; the fields are read before its chunk is
+            // released, each chunk exactly once (the list has no cycles: every chunk is linked
+            // in once, when it is created). No scope is open on an exiting thread's state, and
+            // segments cannot cross threads, so nothing uses the memory any more.
+            unsafe {
+                let Footer { next, base, pages } = chunk.read();
+                if let Some(base) = NonNull::new(base) {
+                    source::release(base, pages);
+                }
+                chunk = next;
+            }
+        }
+    }
+}
+
+/// Where an allocation of `size` bytes aligned to `align` (a power of two, at least 8) starts
+/// in the free range `ptr..end` (both 8-aligned), if it fits there; all arithmetic checked.
+fn fit(ptr: *mut u8, end: *mut u8, size: usize, align: usize) -> Option<NonNull<u8>> {
+    let start = ptr.addr();
+    let available = end.addr().checked_sub(start)?;
+    let padding = start.checked_next_multiple_of(align)? - start;
+    let rounded = size.checked_next_multiple_of(MIN_ALIGN)?;
+    if padding.checked_add(rounded)? <= available {
+        NonNull::new(ptr.wrapping_add(padding))
+    } else {
+        None
+    }
+}
+
+const fn generation(depth: u64) -> u64 {
+    depth >> GENERATION_SHIFT
+}
+
+/// Panics because a handle allocated (or opened a child) while it is not the innermost scope.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn wrong_scope(current: u64, handle: u64) -> ! {
+    if generation(current) == generation(handle) {
+        panic!(
+            "memory scope misuse: this `MemoryAllocator` is used while a scope opened inside it is still open; \
+             allocate from the innermost open scope (the handle of the nested `with_memory_allocator!` or `scope`)"
+        )
+    } else {
+        panic!(
+            "memory scope misuse: this `MemoryAllocator` can no longer allocate because a scope opened inside it \
+             was leaked without closing (was a future suspended inside `with_memory_allocator!` forgotten?)"
+        )
+    }
+}
+
+/// Four billion leaked scopes: give up rather than risk reusing a generation.
+#[cold]
+fn fatal() -> ! {
+    #[cfg(target_arch = "wasm32")]
+    core::arch::wasm32::unreachable();
+    #[cfg(not(target_arch = "wasm32"))]
+    std::process::abort();
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+extern crate std;
+
+/// Runs `f` on this thread's state.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[inline(always)]
+pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
+    struct SingleThreaded(State);
+    // SAFETY: without the `atomics` target feature a wasm32 module runs on exactly one thread,
+    // so the state is never reached from two threads.
+    unsafe impl Sync for SingleThreaded {}
+    static STATE: SingleThreaded = SingleThreaded(State::new());
+    f(&STATE.0)
+}
+
+/// Runs `f` on this thread's state.
+///
+/// # Panics
+///
+/// When called from a thread-local destructor after the state was destroyed.
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+#[inline(always)]
+pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
+    std::thread_local! {
+        static STATE: State = const { State::new() };
+    }
+    STATE.with(f)
+}
