@@ -1,4 +1,7 @@
 //! `#[derive(WasmType)]` for `#[repr(transparent)]` newtypes over a type with a lowering.
+//!
+//! Over a primitive integer or float, the derive also implements `WasmLayout` and
+//! `WasmWritable`, so the newtype can sit in slices and `Result` out-values.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -49,8 +52,19 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         ));
     }
     let name = &input.ident;
-    let field = quote_spanned!(field_ty.span()=> <#field_ty as ::wasm_function::__private::WasmType>);
+    let field =
+        quote_spanned!(field_ty.span()=> <#field_ty as ::wasm_function::__private::WasmType>);
+    let layout = is_primitive_number(field_ty).then(|| {
+        quote! {
+            // SAFETY: `#[repr(transparent)]` over a primitive number: the same size, alignment
+            // and layout, and every bit pattern is a valid value.
+            unsafe impl ::wasm_function::__private::WasmLayout for #name {}
+            // SAFETY: as above.
+            unsafe impl ::wasm_function::__private::WasmWritable for #name {}
+        }
+    });
     Ok(quote! {
+        #layout
         // SAFETY: the newtype is `#[repr(transparent)]` over one field whose own `WasmType`
         // implementation upholds the contract; lowering and lifting delegate to it.
         unsafe impl ::wasm_function::__private::WasmType for #name {
@@ -66,4 +80,14 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             }
         }
     })
+}
+
+/// Whether `ty` is a primitive integer or float, whose newtypes may also be read and written
+/// by the host in memory (slices and `Result` out-values).
+fn is_primitive_number(ty: &syn::Type) -> bool {
+    const NUMBERS: &[&str] = &[
+        "u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "usize", "isize", "f32", "f64",
+    ];
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none()
+        && NUMBERS.iter().any(|number| path.path.is_ident(number)))
 }

@@ -44,7 +44,13 @@ pub(crate) fn parse(args: TokenStream, errors: &mut Errors) -> Option<ImportArgs
                 if lit.value().is_empty() {
                     errors.spanned(lit, format!("the import {what} must not be empty: {USAGE}"));
                 } else if !lit.suffix().is_empty() {
-                    errors.spanned(lit, format!("remove the suffix `{}` from the string: {USAGE}", lit.suffix()));
+                    errors.spanned(
+                        lit,
+                        format!(
+                            "remove the suffix `{}` from the string: {USAGE}",
+                            lit.suffix()
+                        ),
+                    );
                 }
                 slots[index] = Some(lit.clone());
             }

@@ -55,7 +55,9 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
     let module = &import.module;
     let name = &import.name;
     let extern_fn = Ident::new("__wasm_function_import", Span::mixed_site());
-    let mut spec = import.spec.map(|spec| spec.params.iter().map(|&(_, core)| core));
+    let mut spec = import
+        .spec
+        .map(|spec| spec.params.iter().map(|&(_, core)| core));
 
     let mut prelude = Vec::new();
     let mut core_params = Vec::new();
@@ -76,11 +78,15 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
                     ParamLowering::Slice {
                         elem,
                         mutable: true,
-                    } => quote_spanned!(elem.span()=> ::wasm_function::__private::slice_mut_parts::<#elem>(#ident)),
+                    } => {
+                        quote_spanned!(elem.span()=> ::wasm_function::__private::slice_mut_parts::<#elem>(#ident))
+                    }
                     ParamLowering::Slice {
                         elem,
                         mutable: false,
-                    } => quote_spanned!(elem.span()=> ::wasm_function::__private::slice_parts::<#elem>(#ident)),
+                    } => {
+                        quote_spanned!(elem.span()=> ::wasm_function::__private::slice_parts::<#elem>(#ident))
+                    }
                     _ => quote!(::wasm_function::__private::str_parts(#ident)),
                 };
                 prelude.push(quote!(let (#ptr, #len) = #parts;));
@@ -112,7 +118,9 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
         ReturnLowering::Value(ty) => {
             let core = match import.spec {
                 Some(_) => quote!(i32),
-                None => quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::Core),
+                None => {
+                    quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::Core)
+                }
             };
             (
                 quote!(-> #core),
@@ -160,7 +168,9 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
     let core_param_names: Vec<Ident> = (0..core_params.len())
         .map(|index| local("arg", index))
         .collect();
-    let inline = has_inline(attrs).then(TokenStream::new).unwrap_or_else(|| quote!(#[inline]));
+    let inline = has_inline(attrs)
+        .then(TokenStream::new)
+        .unwrap_or_else(|| quote!(#[inline]));
     quote! {
         #[cfg(target_arch = "wasm32")]
         #(#attrs)*
@@ -184,7 +194,9 @@ fn has_inline(attrs: &[syn::Attribute]) -> bool {
 /// Statements that make the host build reject what the wasm32 build would: every type must
 /// lower, and for preview1 lower to the spec's core type.
 fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
-    let mut spec = import.spec.map(|spec| spec.params.iter().map(|&(_, core)| core));
+    let mut spec = import
+        .spec
+        .map(|spec| spec.params.iter().map(|&(_, core)| core));
     let mut checks = Vec::new();
     for param in &import.params {
         let ty = param.ty;
@@ -204,7 +216,9 @@ fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
                 } else {
                     quote!(assert_layout)
                 };
-                checks.push(quote_spanned!(elem.span()=> ::wasm_function::__private::#check::<#elem>();));
+                checks.push(
+                    quote_spanned!(elem.span()=> ::wasm_function::__private::#check::<#elem>();),
+                );
             }
             ParamLowering::Str => {}
         }
@@ -212,8 +226,12 @@ fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
     match &import.ret {
         ReturnLowering::Unit | ReturnLowering::Never => {}
         ReturnLowering::Value(ty) => checks.push(match import.spec {
-            Some(_) => quote_spanned!(ty.span()=> ::wasm_function::__private::assert_core::<#ty, i32>();),
-            None => quote_spanned!(ty.span()=> ::wasm_function::__private::assert_wasm_type::<#ty>();),
+            Some(_) => {
+                quote_spanned!(ty.span()=> ::wasm_function::__private::assert_core::<#ty, i32>();)
+            }
+            None => {
+                quote_spanned!(ty.span()=> ::wasm_function::__private::assert_wasm_type::<#ty>();)
+            }
         }),
         ReturnLowering::Result { ok, err } => {
             for ty in ok {

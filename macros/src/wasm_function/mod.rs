@@ -23,20 +23,25 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => {
             let error = syn::Error::new(
                 error.span(),
-                format!("{error}: `#[wasm_function]` goes on a function, such as `pub fn name(value: u32) -> u32;`"),
+                format!(
+                    "{error}: `#[wasm_function]` goes on a function, such as `pub fn name(value: u32) -> u32;`"
+                ),
             );
             let error = error.into_compile_error();
             return quote!(#error #item);
         }
     };
     let mut errors = Errors::new();
-    let import = args::parse(args, &mut errors).and_then(|args| validate::validate(args, &func, &mut errors));
+    let import = args::parse(args, &mut errors)
+        .and_then(|args| validate::validate(args, &func, &mut errors));
     match (errors.finish(), import) {
         (Ok(()), Some(import)) => expand::expand(&import),
         (result, _) => {
             let error = result
                 .err()
-                .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "invalid `#[wasm_function]`"))
+                .unwrap_or_else(|| {
+                    syn::Error::new(proc_macro2::Span::call_site(), "invalid `#[wasm_function]`")
+                })
                 .into_compile_error();
             let fallback = func.fallback();
             quote!(#error #fallback)

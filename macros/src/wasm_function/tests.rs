@@ -1,1 +1,232 @@
 //! Expansion snapshots and robustness tests.
+//!
+//! Snapshots: each `macros/tests/expand/<case>.rs` holds one function with a
+//! `#[wasm_function(...)]` attribute; its expansion, pretty-printed with prettyplease, must
+//! equal `<case>.expanded.rs` beside it. After an intended change, re-bless them with
+//! `WASM_FUNCTION_BLESS=1 cargo test -p wasm-function-macros` and review the diff.
+
+use std::path::Path;
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::ToTokens;
+
+fn expand_case(source: &str) -> String {
+    let mut func: super::item::ImportFn = syn::parse_str(source).expect("snapshot input parses");
+    let position = func
+        .attrs
+        .iter()
+        .position(|attr| attr.path().is_ident("wasm_function"))
+        .expect("a #[wasm_function] attribute");
+    let attr = func.attrs.remove(position);
+    let args = match attr.meta {
+        syn::Meta::List(list) => list.tokens,
+        _ => TokenStream::new(),
+    };
+    let super::item::ImportFn {
+        attrs,
+        vis,
+        sig,
+        body,
+    } = func;
+    let body = body.map_or_else(|| quote::quote!(;), |body| body.into_token_stream());
+    let item = quote::quote!(#(#attrs)* #vis #sig #body);
+    let out = super::expand(args, item);
+    let file: syn::File = syn::parse2(out).expect("expansion parses as items");
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn expansion_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
+    let bless = std::env::var_os("WASM_FUNCTION_BLESS").is_some();
+    let mut cases = 0;
+    let mut failures = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/expand exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !name.ends_with(".rs") || name.ends_with(".expanded.rs") {
+            continue;
+        }
+        cases += 1;
+        let source = std::fs::read_to_string(&path).expect("readable case");
+        let actual = expand_case(&source);
+        let snapshot = path.with_extension("expanded.rs");
+        if bless {
+            std::fs::write(&snapshot, &actual).expect("writable snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
+        if expected != actual {
+            failures.push(format!(
+                "{}: expansion differs from its snapshot\n--- actual ---\n{actual}",
+                path.display()
+            ));
+        }
+    }
+    assert!(
+        cases >= 5,
+        "expected at least 5 snapshot cases, found {cases}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{}\nre-bless with WASM_FUNCTION_BLESS=1",
+        failures.join("\n")
+    );
+}
+
+/// A tiny deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap_or(0)
+    }
+}
+
+const SEEDS: &[(&str, &str)] = &[
+    (
+        r#""wasi_snapshot_preview1""#,
+        "pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno>;",
+    ),
+    (r#""env", "log""#, "pub fn log(level: u32, message: &str);"),
+    (
+        r#""env""#,
+        "pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<(u32, u64), Errno> { todo!() }",
+    ),
+    (
+        r#""wasi_snapshot_preview1""#,
+        "pub fn proc_exit(code: u32) -> !;",
+    ),
+    (
+        r#""m", "n""#,
+        "#[doc = \"x\"] pub(crate) fn f<'a>(x: &'a mut [u64], y: f64) -> f32;",
+    ),
+    (
+        r#""wasi_snapshot_preview1""#,
+        "pub fn args_sizes_get() -> Result<(usize, usize), Errno>;",
+    ),
+];
+
+fn pool() -> Vec<TokenTree> {
+    let mut pool: Vec<TokenTree> = Vec::new();
+    for word in [
+        "fn", "pub", "unsafe", "async", "const", "self", "Result", "String", "u128", "impl",
+        "extern", "mut", "ref", "dyn", "where", "T", "_", "r#fn",
+    ] {
+        if let Ok(stream) = word.parse::<TokenStream>() {
+            pool.extend(stream);
+        }
+    }
+    for ch in [
+        ',', ';', ':', '&', '*', '<', '>', '-', '!', '#', '=', '.', '\'',
+    ] {
+        pool.push(TokenTree::Punct(Punct::new(ch, Spacing::Alone)));
+    }
+    pool.push(TokenTree::Literal(Literal::string("")));
+    pool.push(TokenTree::Literal(Literal::string(
+        "wasi_snapshot_preview1",
+    )));
+    pool.push(TokenTree::Literal(Literal::u32_suffixed(7)));
+    pool.push(TokenTree::Ident(Ident::new("x", Span::call_site())));
+    for delimiter in [
+        Delimiter::Parenthesis,
+        Delimiter::Brace,
+        Delimiter::Bracket,
+        Delimiter::None,
+    ] {
+        pool.push(TokenTree::Group(Group::new(delimiter, TokenStream::new())));
+    }
+    pool
+}
+
+fn mutate(rng: &mut Rng, stream: TokenStream, pool: &[TokenTree], depth: usize) -> TokenStream {
+    let mut trees: Vec<TokenTree> = stream.into_iter().collect();
+    let edits = 1 + rng.below(3);
+    for _ in 0..edits {
+        let len = trees.len();
+        match rng.below(6) {
+            0 if len > 0 => {
+                trees.remove(rng.below(len));
+            }
+            1 => trees.insert(rng.below(len + 1), pool[rng.below(pool.len())].clone()),
+            2 if len > 0 => {
+                let at = rng.below(len);
+                trees[at] = pool[rng.below(pool.len())].clone();
+            }
+            3 if len > 1 => trees.swap(rng.below(len), rng.below(len)),
+            4 if len > 0 && depth < 3 => {
+                let at = rng.below(len);
+                if let TokenTree::Group(group) = &trees[at] {
+                    let inner = mutate(rng, group.stream(), pool, depth + 1);
+                    trees[at] = TokenTree::Group(Group::new(group.delimiter(), inner));
+                }
+            }
+            _ if len > 0 => {
+                let at = rng.below(len);
+                let copy = trees[at].clone();
+                trees.insert(at, copy);
+            }
+            _ => {}
+        }
+    }
+    trees.into_iter().collect()
+}
+
+#[test]
+fn ten_thousand_mutated_inputs_never_panic() {
+    let pool = pool();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut expanded_ok = 0;
+    for round in 0..12_000 {
+        let (args, item) = SEEDS[round % SEEDS.len()];
+        let args: TokenStream = args.parse().expect("seed args parse");
+        let item: TokenStream = item.parse().expect("seed item parses");
+        let (args, item) = match rng.below(3) {
+            0 => (mutate(&mut rng, args, &pool, 0), item),
+            1 => (args, mutate(&mut rng, item, &pool, 0)),
+            _ => (
+                mutate(&mut rng, args, &pool, 0),
+                mutate(&mut rng, item, &pool, 0),
+            ),
+        };
+        let (args_text, item_text) = (args.to_string(), item.to_string());
+        let result = std::panic::catch_unwind(|| super::expand(args, item));
+        let output = result.unwrap_or_else(|_| {
+            panic!("expansion panicked on #[wasm_function({args_text})] {item_text}")
+        });
+        if !output.to_string().contains("compile_error") {
+            expanded_ok += 1;
+        }
+        let derive_input = mutate(
+            &mut rng,
+            "#[repr(transparent)] pub struct Fd(u32);"
+                .parse()
+                .unwrap_or_default(),
+            &pool,
+            0,
+        );
+        let derive_text = derive_input.to_string();
+        assert!(
+            std::panic::catch_unwind(|| crate::derive_wasm_type::expand(derive_input)).is_ok(),
+            "derive panicked on {derive_text}"
+        );
+    }
+    assert!(
+        expanded_ok > 100,
+        "the mutations should leave some inputs valid, got {expanded_ok}"
+    );
+}

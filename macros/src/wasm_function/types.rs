@@ -85,14 +85,28 @@ fn check_value(ty: &Type) -> Result<(), Rejection<'_>> {
                 return Ok(());
             };
             let advice = match name.as_str() {
-                "String" => "`String` cannot cross the wasm import boundary: take `&str`, lowered to a pointer and a length",
-                "Vec" => "`Vec` cannot cross the wasm import boundary: take `&[T]`, or `&mut [T]` for a buffer the host fills",
-                "Box" | "Rc" | "Arc" => "a smart pointer cannot cross the wasm import boundary: pass the data as `&[T]`, or a raw pointer in an `unsafe fn`",
-                "Option" => "`Option` has no core wasm lowering: pass a sentinel value, or a separate `bool` flag",
-                "u128" | "i128" => "128-bit integers have no core wasm type (the widest is 64 bits): pass two `u64` halves",
-                "char" => "`char` is not lowered because a host may return an invalid scalar value: pass `u32`",
+                "String" => {
+                    "`String` cannot cross the wasm import boundary: take `&str`, lowered to a pointer and a length"
+                }
+                "Vec" => {
+                    "`Vec` cannot cross the wasm import boundary: take `&[T]`, or `&mut [T]` for a buffer the host fills"
+                }
+                "Box" | "Rc" | "Arc" => {
+                    "a smart pointer cannot cross the wasm import boundary: pass the data as `&[T]`, or a raw pointer in an `unsafe fn`"
+                }
+                "Option" => {
+                    "`Option` has no core wasm lowering: pass a sentinel value, or a separate `bool` flag"
+                }
+                "u128" | "i128" => {
+                    "128-bit integers have no core wasm type (the widest is 64 bits): pass two `u64` halves"
+                }
+                "char" => {
+                    "`char` is not lowered because a host may return an invalid scalar value: pass `u32`"
+                }
                 "str" => "`str` is unsized: take `&str`",
-                "Result" => "`Result` is only lowered as the return type, with an errno-like error type",
+                "Result" => {
+                    "`Result` is only lowered as the return type, with an errno-like error type"
+                }
                 _ => return Ok(()),
             };
             Err(reject(ty, advice))
@@ -107,10 +121,9 @@ fn check_value(ty: &Type) -> Result<(), Rejection<'_>> {
             ty,
             "a trait object cannot cross the wasm import boundary: use a concrete type that implements `wasm_function::abi::WasmType`",
         )),
-        Type::Tuple(tuple) if tuple.elems.is_empty() => Err(reject(
-            ty,
-            "`()` carries no value: remove the parameter",
-        )),
+        Type::Tuple(tuple) if tuple.elems.is_empty() => {
+            Err(reject(ty, "`()` carries no value: remove the parameter"))
+        }
         Type::Tuple(_) => Err(reject(
             ty,
             "tuples are not lowered: pass each field as its own parameter",
@@ -133,7 +146,10 @@ fn check_value(ty: &Type) -> Result<(), Rejection<'_>> {
             ty,
             "a reference cannot be returned from a wasm import: take a `&mut [T]` buffer parameter instead and return how much the host wrote",
         )),
-        _ => Err(reject(ty, "this type has no core wasm lowering: use an integer, float, `bool`, `&str`, `&[T]` or a type that implements `wasm_function::abi::WasmType`")),
+        _ => Err(reject(
+            ty,
+            "this type has no core wasm lowering: use an integer, float, `bool`, `&str`, `&[T]` or a type that implements `wasm_function::abi::WasmType`",
+        )),
     }
 }
 

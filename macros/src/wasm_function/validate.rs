@@ -34,7 +34,11 @@ impl Import<'_> {
             ReturnLowering::Result { ok, .. } => ok.len(),
             _ => 0,
         };
-        self.params.iter().map(|p| p.lowering.width()).sum::<usize>() + outs
+        self.params
+            .iter()
+            .map(|p| p.lowering.width())
+            .sum::<usize>()
+            + outs
     }
 }
 
@@ -139,7 +143,9 @@ pub(crate) fn validate<'a>(
         Some(lit) => (lit.value(), lit.span()),
         None => (sig.ident.to_string(), sig.ident.span()),
     };
-    let name = name.strip_prefix("r#").map_or_else(|| name.clone(), str::to_owned);
+    let name = name
+        .strip_prefix("r#")
+        .map_or_else(|| name.clone(), str::to_owned);
     let spec = if module == preview1::MODULE {
         match preview1::lookup(&name) {
             Some(spec) => Some(spec),

@@ -1,0 +1,2 @@
+#[wasm_function("env")]
+pub async fn log(message: String);

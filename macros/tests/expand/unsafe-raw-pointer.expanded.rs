@@ -1,0 +1,41 @@
+#[cfg(target_arch = "wasm32")]
+/// # Safety
+/// `buffer` must be valid for writes of `len` bytes.
+#[inline]
+pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
+    #[link(wasm_import_module = "env")]
+    unsafe extern "C" {
+        #[link_name = "fill"]
+        fn __wasm_function_import(
+            __arg0: <*mut u8 as ::wasm_function::__private::WasmType>::Core,
+            __arg1: <usize as ::wasm_function::__private::WasmType>::Core,
+            __arg2: i32,
+        ) -> i32;
+    }
+    let mut __out0 = ::wasm_function::__private::OutSlot::<u32>::new();
+    let __status = unsafe {
+        __wasm_function_import(
+            <*mut u8 as ::wasm_function::__private::WasmType>::into_core(buffer),
+            <usize as ::wasm_function::__private::WasmType>::into_core(len),
+            __out0.as_core_ptr(),
+        )
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(__out0.read())
+    } else {
+        ::core::result::Result::Err(
+            <Status as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+/// # Safety
+/// `buffer` must be valid for writes of `len` bytes.
+pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
+    ::wasm_function::__private::assert_wasm_type::<*mut u8>();
+    ::wasm_function::__private::assert_wasm_type::<usize>();
+    ::wasm_function::__private::assert_writable::<u32>();
+    ::wasm_function::__private::assert_error_code::<Status>();
+    let _ = (&buffer, &len);
+    ::wasm_function::__private::not_on_this_target("env", "fill")
+}

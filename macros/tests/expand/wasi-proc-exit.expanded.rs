@@ -1,0 +1,20 @@
+#[cfg(target_arch = "wasm32")]
+#[inline]
+pub fn exit(code: u32) -> ! {
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    unsafe extern "C" {
+        #[link_name = "proc_exit"]
+        fn __wasm_function_import(__arg0: i32) -> !;
+    }
+    unsafe {
+        __wasm_function_import(
+            <u32 as ::wasm_function::__private::WasmType>::into_core(code),
+        )
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub fn exit(code: u32) -> ! {
+    ::wasm_function::__private::assert_core::<u32, i32>();
+    let _ = (&code,);
+    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "proc_exit")
+}

@@ -1,0 +1,2 @@
+#[wasm_function("wasi_snapshot_preview1", "proc_exit")]
+pub fn exit(code: u32) -> !;
