@@ -264,3 +264,73 @@ fn wat_guest_runs_and_counts_fuel() {
     assert_eq!(out.memory_pages, 2);
     assert!(out.fuel_consumed > 0);
 }
+
+/// A module that writes `a\n`, logs `hi` through `demo_host.log`, writes `b\n`, and exits
+/// with `demo_host.add_i64(40, 2)`.
+const DEMO_HOST_WAT: &str = r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "demo_host" "log" (func $log (param i32 i32 i32)))
+  (import "demo_host" "add_i64" (func $add (param i64 i64) (result i64)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "a\0ab\0ahi")
+  (func $write (param $ptr i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (i32.const 2))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func (export "_start")
+    (call $write (i32.const 16))
+    (call $log (i32.const 3) (i32.const 20) (i32.const 2))
+    (call $write (i32.const 18))
+    (call $exit (i32.wrap_i64 (call $add (i64.const 40) (i64.const 2))))))"#;
+
+#[test]
+fn runner_binary_orders_host_logs_and_exits_with_guest_code() {
+    let g = guest_from_wat(DEMO_HOST_WAT).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let wasm = dir.path().join("demo-host.wasm");
+    std::fs::write(&wasm, &g.bytes).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_run"))
+        .arg("--wasm")
+        .arg(&wasm)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stdout, "a\n[host log level 3] hi\nb\n", "stderr: {stderr}");
+    assert_eq!(out.status.code(), Some(42), "stderr: {stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "[run] demo-host: exit 42, fuel {}",
+            g.run()
+                .host_fn("demo_host", "log", |_, _| Ok(vec![]))
+                .host_fn("demo_host", "add_i64", |_, _| Ok(vec![Value::I64(42)]))
+                .execute()
+                .unwrap()
+                .fuel_consumed
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!("wasm size {} bytes\n", g.size())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn runner_binary_runs_a_guest_crate_with_env_and_args() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_run"))
+        .args(["--env", "K=V=W", "--guest", "smoke-std", "one", "fail"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stdout, "arg[0]=smoke-std\narg[1]=one\narg[2]=fail\nenv K=V=W\nstdin=\n",
+        "stderr: {stderr}"
+    );
+    assert_eq!(out.status.code(), Some(3), "stderr: {stderr}");
+    assert!(stderr.contains("[run] smoke-std: exit 3"), "{stderr}");
+}
