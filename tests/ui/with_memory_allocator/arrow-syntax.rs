@@ -1,0 +1,8 @@
+// Only the closure-like binder is accepted.
+use wasm_function::with_memory_allocator;
+
+fn f() {
+    with_memory_allocator!(mem => { let _ = mem; });
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use wasm_function::with_memory_allocator;
+
+fn f() -> usize {
+    with_memory_allocator!(|mem| mem.allocate(8).len())
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use wasm_function::with_memory_allocator;
+
+fn f() {
+    with_memory_allocator!({
+        let _ = 1;
+    });
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use wasm_function::with_memory_allocator;
+
+fn f() {
+    with_memory_allocator!(|mut mem| { let _ = mem; });
+}
+
+fn main() {}
