@@ -191,7 +191,9 @@ pod!(u8, i8, u16, i16, u32, i32, u64, i64, usize, isize, f32, f64);
 ///
 /// `from_status` must accept every nonzero `i32` without undefined behaviour (keep unknown
 /// codes as values). The trait is `unsafe` because the wrapper reads the `Ok` out-values only
-/// when the status is `0`; an implementation must not claim success for another reason.
+/// when the status is `0`, relying on the host's ABI contract that a function which reports
+/// success has written every out-value (as preview1 does); use it only for hosts that keep that
+/// contract.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errno-like error type",
     label = "a `Result` returned from a wasm import needs an errno-like error type",

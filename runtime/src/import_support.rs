@@ -6,15 +6,19 @@ use core::mem::MaybeUninit;
 
 use crate::abi::{CoreType, ErrorCode, WasmLayout, WasmType, WasmWritable};
 
-/// A zero-initialised, aligned slot that the host writes one `Ok` value into.
+/// An aligned slot, owned by the wrapper, that the host writes one `Ok` value into.
+///
+/// It is left uninitialised, as the hand-written bindings do, so a wrapper costs no more than
+/// a raw extern call; it is read only after the host reported success, which in the preview1
+/// ABI (and the [`ErrorCode`] contract) means the host wrote it.
 pub struct OutSlot<T: WasmWritable>(MaybeUninit<T>);
 
 impl<T: WasmWritable> OutSlot<T> {
-    /// A slot holding all zero bytes (a valid `T`, since every bit pattern is).
+    /// An unwritten slot.
     #[inline(always)]
     #[must_use]
     pub fn new() -> Self {
-        Self(MaybeUninit::zeroed())
+        Self(MaybeUninit::uninit())
     }
 
     /// The slot's address, as the `i32` out-pointer the import takes.
@@ -24,12 +28,17 @@ impl<T: WasmWritable> OutSlot<T> {
         self.0.as_mut_ptr().expose_provenance() as i32
     }
 
-    /// The value the host wrote, or zero bytes if it wrote nothing.
+    /// The value the host wrote.
+    ///
+    /// # Safety
+    ///
+    /// The host must have written the slot: call this only after the import returned the
+    /// success status. Any bytes it wrote are a valid `T`, since `T: WasmWritable`.
     #[inline(always)]
     #[must_use]
-    pub fn read(self) -> T {
-        // SAFETY: the slot was zero-initialised and the host may only have overwritten its
-        // bytes; `T: WasmWritable` makes every bit pattern, zero included, a valid `T`.
+    pub unsafe fn assume_written(self) -> T {
+        // SAFETY: the caller guarantees the host wrote all of the slot's bytes, and
+        // `T: WasmWritable` makes every bit pattern a valid `T`.
         unsafe { self.0.assume_init() }
     }
 }

@@ -142,8 +142,8 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
                 call_args.push(quote!(#slot.as_core_ptr()));
             }
             let value = match slots.as_slice() {
-                [single] => quote!(#single.read()),
-                many => quote!((#(#many.read()),*)),
+                [single] => quote!(#single.assume_written()),
+                many => quote!((#(#many.assume_written()),*)),
             };
             let error = quote_spanned! {err.span()=>
                 <#err as ::wasm_function::__private::ErrorCode>::from_status(#status)
@@ -156,7 +156,9 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
                     // out-pointer addresses a live, aligned slot of the type the host writes.
                     let #status = unsafe { #extern_fn(#(#call_args),*) };
                     if #status == 0 {
-                        ::core::result::Result::Ok(#value)
+                        // SAFETY: a host that reports success has written every out-value
+                        // (the `ErrorCode` contract).
+                        ::core::result::Result::Ok(unsafe { #value })
                     } else {
                         ::core::result::Result::Err(#error)
                     }

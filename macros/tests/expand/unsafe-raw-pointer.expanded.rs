@@ -21,7 +21,7 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
         )
     };
     if __status == 0 {
-        ::core::result::Result::Ok(__out0.read())
+        ::core::result::Result::Ok(unsafe { __out0.assume_written() })
     } else {
         ::core::result::Result::Err(
             <Status as ::wasm_function::__private::ErrorCode>::from_status(__status),

@@ -23,7 +23,7 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno> {
         )
     };
     if __status == 0 {
-        ::core::result::Result::Ok(__out0.read())
+        ::core::result::Result::Ok(unsafe { __out0.assume_written() })
     } else {
         ::core::result::Result::Err(
             <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),

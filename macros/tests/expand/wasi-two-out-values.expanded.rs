@@ -12,7 +12,9 @@ pub fn args_sizes_get() -> Result<(usize, usize), Errno> {
         __wasm_function_import(__out0.as_core_ptr(), __out1.as_core_ptr())
     };
     if __status == 0 {
-        ::core::result::Result::Ok((__out0.read(), __out1.read()))
+        ::core::result::Result::Ok(unsafe {
+            (__out0.assume_written(), __out1.assume_written())
+        })
     } else {
         ::core::result::Result::Err(
             <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
