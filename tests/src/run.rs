@@ -36,7 +36,9 @@ fn engine() -> &'static Engine {
     })
 }
 
-/// Compiles a module once per process per distinct bytes.
+/// Compiles a module once per process per distinct bytes, and keeps the machine code in
+/// `<repo>/target/wasmtime-cache` so that other test processes (and later runs) load it
+/// instead of compiling again (compiling a 70 KB guest takes seconds in a debug build).
 fn compile(guest: &Guest) -> Result<Module> {
     static MODULES: OnceLock<Mutex<HashMap<Vec<u8>, Module>>> = OnceLock::new();
     let mut modules = MODULES
@@ -46,11 +48,69 @@ fn compile(guest: &Guest) -> Result<Module> {
     if let Some(module) = modules.get(&guest.bytes) {
         return Ok(module.clone());
     }
-    let module = Module::from_binary(engine(), &guest.bytes)
-        .map_err(anyhow::Error::from)
-        .with_context(|| format!("compiling guest {}", guest.name))?;
+    let module = match load_cached(&guest.bytes) {
+        Some(module) => module,
+        None => {
+            let module = Module::from_binary(engine(), &guest.bytes)
+                .map_err(anyhow::Error::from)
+                .with_context(|| format!("compiling guest {}", guest.name))?;
+            store_cached(&guest.bytes, &module);
+            module
+        }
+    };
     modules.insert(guest.bytes.clone(), module.clone());
     Ok(module)
+}
+
+/// Where the compiled form of `bytes` is cached: named by a 128-bit hash of the engine's
+/// compilation settings and the module's bytes.
+fn cache_path(bytes: &[u8]) -> PathBuf {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let hash = |salt: u64| {
+        let mut h = DefaultHasher::new();
+        salt.hash(&mut h);
+        engine().precompile_compatibility_hash().hash(&mut h);
+        bytes.hash(&mut h);
+        h.finish()
+    };
+    crate::repo_root()
+        .join("target")
+        .join("wasmtime-cache")
+        .join(format!("{:016x}{:016x}.cwasm", hash(1), hash(2)))
+}
+
+fn load_cached(bytes: &[u8]) -> Option<Module> {
+    let compiled = std::fs::read(cache_path(bytes)).ok()?;
+    // SAFETY: the file was written by `store_cached` from `Module::serialize` of these very
+    // bytes under these engine settings (its name is their hash), in this repository's own
+    // target directory; wasmtime also checks its version and settings, and a mismatch is an
+    // error here, which means compiling afresh.
+    unsafe { Module::deserialize(engine(), compiled) }.ok()
+}
+
+fn store_cached(bytes: &[u8], module: &Module) {
+    let path = cache_path(bytes);
+    let Ok(compiled) = module.serialize() else {
+        return;
+    };
+    let Some(dir) = path.parent() else {
+        return;
+    };
+    // Best effort: write a unique temporary file, then rename it into place atomically, so
+    // that concurrent test processes never read a partial file.
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        std::process::id(),
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("module")
+    ));
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&tmp, compiled))
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 type HostFn = Arc<dyn Fn(&mut HostCtx<'_>, &[Value]) -> Result<Vec<Value>> + Send + Sync>;
