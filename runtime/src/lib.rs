@@ -14,6 +14,10 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+// The code `#[wasm_function]` generates names `::wasm_function::…`; this lets the crate use the
+// attribute itself (for `wasi::raw`).
+extern crate self as wasm_function;
+
 pub mod abi;
 mod import_support;
 pub mod memory;

@@ -16,7 +16,18 @@ mod enums;
 mod errno;
 mod flags;
 mod records;
+mod scratch;
 mod types;
+
+pub mod clock;
+pub mod env;
+pub mod fs;
+pub mod io;
+pub mod poll;
+pub mod print;
+pub mod proc;
+pub mod random;
+pub mod raw;
 
 pub use enums::{Advice, Clockid, Eventtype, Filetype, Preopentype, Signal, Whence};
 pub use errno::Errno;

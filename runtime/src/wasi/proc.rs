@@ -1,0 +1,28 @@
+//! The process: exiting, yielding, raising a signal.
+
+use super::{Errno, Exitcode, Signal, raw};
+
+/// Terminates the process with exit status `code` (0 is success); does not return.
+///
+/// Nothing is unwound and no destructor runs: flush buffered output first.
+///
+/// ```no_run
+/// wasm_function::wasi::proc::exit(3);
+/// ```
+#[inline]
+pub fn exit(code: Exitcode) -> ! {
+    raw::proc_exit(code)
+}
+
+/// Lets other threads or processes run (`sched_yield`).
+#[inline]
+pub fn yield_now() -> Result<(), Errno> {
+    raw::sched_yield()
+}
+
+/// Sends `signal` to the process (`proc_raise`). Many hosts answer [`Errno::NOSYS`] or
+/// [`Errno::NOTSUP`]: the function was dropped from later WASI versions.
+#[inline]
+pub fn raise(signal: Signal) -> Result<(), Errno> {
+    raw::proc_raise(signal)
+}

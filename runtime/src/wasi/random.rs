@@ -1,0 +1,42 @@
+//! Random bytes from the host (`random_get`), suitable for seeding and for keys.
+//!
+//! ```no_run
+//! use wasm_function::wasi::random;
+//!
+//! let mut key = [0_u8; 32];
+//! random::fill(&mut key)?;
+//! let n = random::u64()?;
+//! # Ok::<(), wasm_function::wasi::Errno>(())
+//! ```
+
+use super::{Errno, raw};
+
+/// Fills `buf` with random bytes.
+#[inline]
+pub fn fill(buf: &mut [u8]) -> Result<(), Errno> {
+    raw::random_get(buf)
+}
+
+/// A random `u32`.
+#[inline]
+pub fn u32() -> Result<u32, Errno> {
+    let mut bytes = [0; 4];
+    fill(&mut bytes)?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+/// A random `u64`.
+#[inline]
+pub fn u64() -> Result<u64, Errno> {
+    let mut bytes = [0; 8];
+    fill(&mut bytes)?;
+    Ok(u64::from_le_bytes(bytes))
+}
+
+/// An array of `N` random bytes.
+#[inline]
+pub fn bytes<const N: usize>() -> Result<[u8; N], Errno> {
+    let mut bytes = [0; N];
+    fill(&mut bytes)?;
+    Ok(bytes)
+}
