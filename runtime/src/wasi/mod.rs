@@ -1,13 +1,43 @@
-//! WASI preview1 (`wasi_snapshot_preview1`), typed.
+//! WASI preview1 (`wasi_snapshot_preview1`), typed and checked.
 //!
-//! - The types of the specification: [`Errno`] (all 77 codes, with names and messages),
-//!   [`Fd`] and the scalar aliases, the flag sets ([`Rights`], [`Oflags`], …), the enumerations
-//!   ([`Whence`], [`Clockid`], [`Filetype`], …) and the records with their exact wasm32
-//!   layout ([`Ciovec`], [`Iovec`], [`Fdstat`], [`Filestat`], [`Prestat`], [`Dirent`],
-//!   [`Event`], [`Subscription`]).
+//! Three layers:
 //!
-//! Enumerations are newtypes with associated constants rather than Rust `enum`s, and flag sets
-//! keep undefined bits, so whatever a host returns is a value and never undefined behaviour.
+//! - **Types** of the specification, at this module's root: [`Errno`] (all 77 codes, with
+//!   names, messages, `Display` and `Error`), [`Fd`] and the scalar aliases, the flag sets
+//!   ([`Rights`], [`Oflags`], …), the enumerations ([`Whence`], [`Clockid`], [`Filetype`], …)
+//!   and the records with their exact wasm32 layout, asserted at compile time ([`Ciovec`],
+//!   [`Iovec`], [`Fdstat`], [`Filestat`], [`Prestat`], [`Dirent`], [`Event`],
+//!   [`Subscription`]). Enumerations are newtypes with associated constants rather than Rust
+//!   `enum`s, and flag sets keep undefined bits, so whatever a host returns is a value and
+//!   never undefined behaviour.
+//! - [`raw`]: the 46 functions, each declared with
+//!   [`#[wasm_function]`](macro@crate::wasm_function) (no hand-written `extern` block), so the
+//!   names and core signatures are checked against the specification at compile time. All but
+//!   three (which take raw pointers) are safe to call.
+//! - The safe layer, usable without `std`: [`io`] (standard streams, `write_all`, `read`),
+//!   [`print`] (the crate-root [`print!`](crate::print), [`println!`](crate::println),
+//!   [`eprint!`](crate::eprint) and [`eprintln!`](crate::eprintln)), [`env`](mod@env) (arguments and
+//!   environment), [`clock`], [`random`], [`fs`] (preopened directories, files, listings,
+//!   paths), [`poll`] (`poll_oneoff`, `sleep`) and [`proc`] (`exit`, `yield_now`). Errors are
+//!   [`Errno`] values; nothing panics on a host's answer.
+//!
+//! ```no_run
+//! use wasm_function::println;
+//! use wasm_function::wasi::{fs, Errno};
+//!
+//! fn main() -> Result<(), Errno> {
+//!     let (dir, path) = fs::resolve("/data/greeting.txt")?;
+//!     fs::write(dir, path, b"hello")?;
+//!     match fs::metadata(dir, "missing.txt") {
+//!         Err(Errno::NOENT) => println!("no such file, as expected"),
+//!         other => println!("unexpected: {other:?}"),
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! On targets other than wasm32 everything compiles (so code using it can be type-checked and
+//! its pure parts tested on the host), but a call that reaches the host panics.
 
 #[macro_use]
 mod macros;
