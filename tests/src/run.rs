@@ -182,6 +182,7 @@ impl Outcome {
 
 struct State {
     wasi: WasiP1Ctx,
+    limits: wasmtime::StoreLimits,
     calls: Vec<HostCall>,
     stdout: MemoryOutputPipe,
     stderr: MemoryOutputPipe,
@@ -266,6 +267,7 @@ pub struct Run {
     record_unknown: bool,
     entry: String,
     fuel: u64,
+    max_memory: Option<usize>,
 }
 
 impl Run {
@@ -280,6 +282,7 @@ impl Run {
             record_unknown: false,
             entry: "_start".to_owned(),
             fuel: DEFAULT_FUEL,
+            max_memory: None,
         }
     }
 
@@ -350,6 +353,13 @@ impl Run {
         self
     }
 
+    /// Caps the guest's linear memory at `bytes`: a `memory.grow` beyond it fails (returns
+    /// -1) as it would on a host with little memory. Unlimited by default.
+    pub fn max_memory(mut self, bytes: usize) -> Self {
+        self.max_memory = Some(bytes);
+        self
+    }
+
     /// The fuel the run starts with (default 2^36); running out is a trap.
     pub fn fuel(mut self, fuel: u64) -> Self {
         self.fuel = fuel;
@@ -372,6 +382,7 @@ impl Run {
             record_unknown,
             entry,
             fuel,
+            max_memory,
         } = self;
         let engine = engine();
         let module = compile(&guest)?;
@@ -392,13 +403,19 @@ impl Run {
                 .map_err(anyhow::Error::from)
                 .with_context(|| format!("preopening {} as {guest_path}", host_dir.display()))?;
         }
+        let mut limits = wasmtime::StoreLimitsBuilder::new();
+        if let Some(bytes) = max_memory {
+            limits = limits.memory_size(bytes);
+        }
         let state = State {
             wasi: builder.build_p1(),
+            limits: limits.build(),
             calls: Vec::new(),
             stdout: stdout.clone(),
             stderr: stderr.clone(),
         };
         let mut store = Store::new(engine, state);
+        store.limiter(|state| &mut state.limits);
         store.set_fuel(fuel)?;
 
         let mut linker: Linker<State> = Linker::new(engine);
