@@ -32,8 +32,10 @@
 
 mod build;
 mod module;
+mod node;
 mod run;
 
 pub use build::{ensure_wasm_target, example, guest, guest_from_wat, repo_root};
 pub use module::{CoreType, Guest, Import, Value};
+pub use node::{NodeInputs, NodeOutcome, node_available, node_run};
 pub use run::{HostCall, HostCtx, Outcome, Run, WASI_MODULE};
