@@ -2,8 +2,8 @@
 
 use std::fmt::Display;
 
-use proc_macro2::Span;
-use quote::ToTokens;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
 
 /// An accumulator of spanned errors. Call [`Errors::finish`] before dropping it.
 #[derive(Default)]
@@ -49,4 +49,11 @@ impl Drop for Errors {
             "errors were collected but never reported"
         );
     }
+}
+
+/// The one place errors become tokens: `compile_error!`s, then `item` (the user's code, kept
+/// so that no "cannot find" errors follow).
+pub(crate) fn with_item(error: syn::Error, item: impl ToTokens) -> TokenStream {
+    let error = error.into_compile_error();
+    quote!(#error #item)
 }

@@ -9,8 +9,45 @@ mod errors;
 mod memory_scope;
 mod wasm_function;
 
-/// Replaces the function's body with a call to a WebAssembly import: see the `wasm-function`
-/// crate's documentation.
+/// Replaces a function's body with a call to a WebAssembly import.
+///
+/// `#[wasm_function("module", "name")]` imports `module.name`; `#[wasm_function("module")]`
+/// imports the function's own name. The function's body is `;`, or a block that runs instead
+/// on targets other than wasm32 (a fallback for host tests and mocks; without one a call
+/// panics there, naming the import). Visibility, docs and other attributes are kept.
+///
+/// ```
+/// use wasm_function::wasm_function;
+/// use wasm_function::wasi::{Ciovec, Errno, Fd};
+///
+/// /// Checked against the preview1 signature table at compile time.
+/// #[wasm_function("wasi_snapshot_preview1")]
+/// pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno>;
+///
+/// /// A custom host function, with a body that runs on the host instead.
+/// #[wasm_function("env", "add")]
+/// pub fn add(a: i64, b: i64) -> i64 {
+///     a + b
+/// }
+///
+/// # #[cfg(not(target_arch = "wasm32"))]
+/// assert_eq!(add(40, 2), 42);
+/// ```
+///
+/// # Lowering
+///
+/// - `i8 u8 i16 u16 i32 u32 bool usize isize` and raw pointers lower to `i32`, `i64 u64` to
+///   `i64`, `f32` and `f64` to themselves; raw pointers only on an `unsafe fn`.
+/// - Any type implementing `wasm_function::abi::WasmType` lowers to its core type;
+///   `#[derive(WasmType)]` implements it for a `#[repr(transparent)]` newtype.
+/// - `&str`, `&[T]` and `&mut [T]` lower to two `i32`: pointer and length.
+/// - A return of `Result<T, E>` with an errno-like `E` (`wasm_function::abi::ErrorCode`) makes
+///   the import return an `i32` status (0 = success) and adds one trailing `i32` out-pointer per
+///   value of `T` (a tuple gives several); `-> !` declares an import that does not return.
+/// - Anything else is a compile error on that type that says what to write instead.
+///
+/// For `wasi_snapshot_preview1` the name and the lowered arity are checked against the
+/// specification, and the import is declared with the specification's core types.
 #[proc_macro_attribute]
 pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
     wasm_function::expand(args.into(), item.into()).into()
@@ -24,7 +61,27 @@ pub fn with_memory_allocator(input: TokenStream) -> TokenStream {
         .into()
 }
 
-/// Implements `WasmType` for a `#[repr(transparent)]` newtype: see the `wasm-function` crate.
+/// Implements `wasm_function::abi::WasmType` for a `#[repr(transparent)]` newtype over one
+/// field that has a lowering, so the newtype can cross the import boundary by value. Over a
+/// primitive integer or float it also implements `WasmLayout` and `WasmWritable`, so it can sit
+/// in slices and `Result` out-values.
+///
+/// ```
+/// use wasm_function::{WasmType, wasm_function};
+///
+/// /// A handle the host hands out.
+/// #[derive(Clone, Copy, Debug, PartialEq, Eq, WasmType)]
+/// #[repr(transparent)]
+/// pub struct Handle(u32);
+///
+/// #[wasm_function("env")]
+/// pub fn open_default() -> Handle {
+///     Handle(3)
+/// }
+///
+/// # #[cfg(not(target_arch = "wasm32"))]
+/// assert_eq!(open_default(), Handle(3));
+/// ```
 #[proc_macro_derive(WasmType)]
 pub fn derive_wasm_type(input: TokenStream) -> TokenStream {
     derive_wasm_type::expand(input.into())

@@ -26,4 +26,5 @@ pub mod wasi;
 #[doc(hidden)]
 pub mod __private;
 
+#[doc(inline)]
 pub use wasm_function_macros::{WasmType, wasm_function, with_memory_allocator};

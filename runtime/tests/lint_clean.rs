@@ -1,10 +1,16 @@
 //! Code that uses the macros compiles without a warning under `#![deny(warnings)]` and, in
 //! `cargo clippy --all-targets -- -D warnings` (run by CI), without a `clippy::pedantic` lint.
-#![deny(warnings)]
-#![deny(clippy::pedantic)]
+#![deny(
+    warnings,
+    unused_qualifications,
+    unreachable_pub,
+    unsafe_op_in_unsafe_fn,
+    clippy::pedantic,
+    clippy::undocumented_unsafe_blocks
+)]
 
 use wasm_function::abi::ErrorCode;
-use wasm_function::{WasmType, wasm_function};
+use wasm_function::{WasmType, wasm_function, with_memory_allocator};
 
 /// A handle newtype with a derived lowering.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, WasmType)]
@@ -59,8 +65,26 @@ pub fn scale(value: f64, by: f32) -> f64 {
     value * f64::from(by)
 }
 
+/// Copies `text` into scoped memory, with a nested scope, and sums the bytes.
+#[must_use]
+pub fn scoped_sum(text: &str) -> u32 {
+    with_memory_allocator!(|mem| {
+        let copy = mem.allocate_str(text);
+        let inner = with_memory_allocator!(|child| in mem {
+            let scratch = child.allocate(copy.len());
+            for index in 0..copy.len() {
+                scratch.set_u8(index, copy.get_u8(index));
+            }
+            (0..scratch.len()).map(|index| u32::from(scratch.get_u8(index))).sum::<u32>()
+        });
+        let closure_form = wasm_function::memory::scope(|other| other.allocate(8).len());
+        inner + u32::try_from(closure_form).unwrap_or(0)
+    })
+}
+
 #[test]
 fn lint_clean_code_also_runs() {
+    assert_eq!(scoped_sum("ab"), 97 + 98 + 8);
     assert_eq!(open("a", 0), Ok(Handle(3)));
     assert_eq!(open("", 0), Err(Status(28)));
     assert!((scale(2.0, 1.5) - 3.0).abs() < f64::EPSILON);

@@ -10,10 +10,8 @@ mod tests;
 mod types;
 mod validate;
 
+use crate::errors::{self, Errors};
 use proc_macro2::TokenStream;
-use quote::quote;
-
-use crate::errors::Errors;
 
 /// Expands the attribute. On any error the output is the errors plus the user's function with
 /// an unreachable body, so that no "cannot find function" errors follow.
@@ -27,8 +25,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                     "{error}: `#[wasm_function]` goes on a function, such as `pub fn name(value: u32) -> u32;`"
                 ),
             );
-            let error = error.into_compile_error();
-            return quote!(#error #item);
+            return errors::with_item(error, item);
         }
     };
     let mut errors = Errors::new();
@@ -37,14 +34,10 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     match (errors.finish(), import) {
         (Ok(()), Some(import)) => expand::expand(&import),
         (result, _) => {
-            let error = result
-                .err()
-                .unwrap_or_else(|| {
-                    syn::Error::new(proc_macro2::Span::call_site(), "invalid `#[wasm_function]`")
-                })
-                .into_compile_error();
-            let fallback = func.fallback();
-            quote!(#error #fallback)
+            let error = result.err().unwrap_or_else(|| {
+                syn::Error::new(proc_macro2::Span::call_site(), "invalid `#[wasm_function]`")
+            });
+            errors::with_item(error, func.fallback())
         }
     }
 }

@@ -4,16 +4,19 @@
 //! `TRYBUILD=overwrite cargo test -p wasm-function-ui-tests`, using the stable toolchain.
 
 #[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
 fn wasm_function_rejections() {
     trybuild::TestCases::new().compile_fail("wasm_function/*.rs");
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
 fn with_memory_allocator_rejections() {
     trybuild::TestCases::new().compile_fail("with_memory_allocator/*.rs");
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
 fn derive_wasm_type_rejections() {
     trybuild::TestCases::new().compile_fail("derive_wasm_type/*.rs");
 }
