@@ -29,6 +29,7 @@
 
 use core::fmt;
 
+use super::bytes;
 use super::scratch::bytes_in;
 use super::{Errno, Size, raw};
 use crate::memory::MemoryAllocator;
@@ -357,12 +358,19 @@ impl<'a> Vars<'a> {
     /// The value of the first variable called `name`.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.iter().find(|&(n, _)| n == name).map(|(_, v)| v)
+        self.iter()
+            .find(|&(n, _)| bytes::eq(n.as_bytes(), name.as_bytes()))
+            .map(|(_, v)| v)
     }
 }
 
 fn split_var(entry: &str) -> (&str, &str) {
-    entry.split_once('=').unwrap_or((entry, ""))
+    // A byte search: `str::split_once` would make a `no_std` guest import `memcmp`.
+    match entry.bytes().position(|b| b == b'=') {
+        // `=` is ASCII, so both sides of it are char boundaries.
+        Some(eq) => (&entry[..eq], &entry[eq + 1..]),
+        None => (entry, ""),
+    }
 }
 
 impl fmt::Debug for Vars<'_> {

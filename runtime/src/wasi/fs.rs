@@ -32,6 +32,7 @@
 use core::fmt;
 use core::mem::ManuallyDrop;
 
+use super::bytes;
 use super::scratch::bytes_in;
 use super::{
     Ciovec, DIRCOOKIE_START, Dircookie, Dirent, Errno, Fd, Fdflags, Fdstat, Filesize, Filestat,
@@ -201,37 +202,48 @@ pub fn resolve(path: &str) -> Result<(Fd, &str), Errno> {
 /// Whether the preopen `name` contains `path`: how well it matches (longer is better) and the
 /// path relative to it.
 fn match_preopen<'p>(name: &str, path: &'p str) -> Option<(usize, &'p str)> {
+    // Written with byte checks and `bytes::strip_prefix`: `str` comparisons would make a
+    // `no_std` guest import `memcmp`.
+    fn trim_leading_slashes(s: &str) -> &str {
+        s.trim_start_matches('/')
+    }
+    fn is_dot(s: &str) -> bool {
+        s.len() == 1 && s.as_bytes()[0] == b'.'
+    }
     fn trim_dot_slash(mut s: &str) -> &str {
-        while let Some(rest) = s.strip_prefix("./") {
-            s = rest.trim_start_matches('/');
+        while s.len() >= 2 && s.as_bytes()[0] == b'.' && s.as_bytes()[1] == b'/' {
+            s = trim_leading_slashes(&s[2..]);
         }
-        if s == "." { "" } else { s }
+        if is_dot(s) { "" } else { s }
     }
     fn relative(rest: &str) -> &str {
-        let rest = trim_dot_slash(rest.trim_start_matches('/'));
+        let rest = trim_dot_slash(trim_leading_slashes(rest));
         if rest.is_empty() { "." } else { rest }
     }
+    fn at_boundary(rest: &str) -> bool {
+        rest.is_empty() || rest.as_bytes()[0] == b'/'
+    }
     let name = name.trim_end_matches('/');
-    let path_is_absolute = path.starts_with('/');
+    let path_is_absolute = path.as_bytes().first() == Some(&b'/');
     if name.is_empty() {
         // A preopen named `/` (trimmed to empty) contains every absolute path.
         return path_is_absolute.then(|| (1, relative(path)));
     }
-    if name.starts_with('/') != path_is_absolute {
+    if (name.as_bytes()[0] == b'/') != path_is_absolute {
         return None;
     }
-    if path_is_absolute {
-        let rest = path.strip_prefix(name)?;
-        (rest.is_empty() || rest.starts_with('/')).then(|| (name.len() + 1, relative(rest)))
+    let (name, path) = if path_is_absolute {
+        (name, path)
     } else {
         let name = trim_dot_slash(name);
         let path = trim_dot_slash(path);
         if name.is_empty() {
             return Some((1, relative(path)));
         }
-        let rest = path.strip_prefix(name)?;
-        (rest.is_empty() || rest.starts_with('/')).then(|| (name.len() + 1, relative(rest)))
-    }
+        (name, path)
+    };
+    let rest = bytes::strip_prefix(path, name)?;
+    at_boundary(rest).then(|| (name.len() + 1, relative(rest)))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@
 #[macro_use]
 mod macros;
 
+mod bytes;
 mod enums;
 mod errno;
 mod flags;
