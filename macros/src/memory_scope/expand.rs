@@ -6,8 +6,7 @@
 //!     let mut mem = ::wasm_function::__private::ScopeSlot::enter();   // or enter_child(&mut *(parent))
 //!     let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem); // MemoryAllocator<'id>
 //!     let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
-//!     let value = { body };
-//!     value
+//!     /* the statements of the body, its tail expression last */
 //! }
 //! ```
 //!
@@ -16,9 +15,8 @@
 //! the handle has a (no-op) `Drop`, so the borrow checker keeps `'id` alive to the end of the
 //! block: the brand is pinned to exactly this block and, being invariant, differs from every
 //! other scope's. The third is what the body sees; it shadows the other two, so the body cannot
-//! reach them. Binding the body's value first drops the body's temporaries before the slot, on
-//! every edition. `value` (and the slot and handle of a `_` binder) are `mixed_site` names,
-//! invisible to the body.
+//! reach them. The body's own locals are declared later, so they are dropped before the scope
+//! closes. With a `_` binder the slot and handle get `mixed_site` names, invisible to the body.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -47,7 +45,6 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
             quote_spanned!(hidden=> handle),
         ),
     };
-    let value = quote_spanned!(hidden=> value);
     let enter = match parent {
         None => quote_spanned!(hidden=> ::wasm_function::__private::ScopeSlot::enter()),
         Some(parent) => {
@@ -60,6 +57,17 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
     let binder_ty = quote_spanned!(binder.span()=>
         &mut ::wasm_function::__private::MemoryAllocator<'_>
     );
+    // The body's statements go straight into the expansion's block: a block as the tail of
+    // another would draw `unused_braces` ("remove these braces", which the macro then rejects)
+    // and binding its value first would draw `unreachable_code` when the body diverges. Its
+    // tail expression, if any, is the expansion's value. A labelled or attributed block stays
+    // whole.
+    let contents = if body.label.is_none() && body.attrs.is_empty() {
+        let statements = &body.block.stmts;
+        quote!(#(#statements)*)
+    } else {
+        quote!(#body)
+    };
     let slot_span = binder.span();
     let open = quote_spanned!(slot_span=> let mut #slot = #enter;);
     let brand = quote_spanned!(slot_span=> let mut #handle = ::wasm_function::__private::ScopeSlot::handle(&mut #slot););
@@ -68,8 +76,7 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
             #open
             #brand
             let #binder: #binder_ty = &mut #handle;
-            let #value = #body;
-            #value
+            #contents
         }
     }
 }

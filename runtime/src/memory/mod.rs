@@ -100,7 +100,7 @@ mod scope;
 mod segment;
 mod source;
 mod state;
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, feature = "std", not(target_arch = "wasm32")))]
 mod tests;
 
 pub use error::{AllocError, AllocErrorKind, OutOfBounds};

@@ -1,1 +1,0 @@
-//! Host tests of the scoped allocator.

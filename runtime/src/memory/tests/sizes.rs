@@ -1,0 +1,238 @@
+//! Sizes and alignments: zero, odd, around one page, beyond 4 GiB; out of memory with the state
+//! unchanged.
+
+use super::{PageLimit, addr, mark, paint, painted};
+use crate::memory::{self, AllocErrorKind, MAX_ALIGN, MIN_ALIGN, PAGE_SIZE};
+use std::string::ToString;
+use std::vec;
+use std::vec::Vec;
+
+#[test]
+fn zero_size_allocations() {
+    // Before any chunk exists, too.
+    let first = memory::scope(|mem| addr(&mem.allocate(0)));
+    assert_ne!(first, 0);
+    assert_eq!(first % MIN_ALIGN, 0);
+    memory::scope(|mem| {
+        mem.allocate(5);
+        let before = mark(mem);
+        let empty = mem.allocate(0);
+        assert_eq!(empty.len(), 0);
+        assert!(empty.is_empty());
+        assert_eq!(addr(&empty), before);
+        assert_ne!(addr(&empty), 0);
+        assert_eq!(addr(&empty) % MIN_ALIGN, 0);
+        assert!(empty.try_get_u8(0).is_err());
+        assert!(empty.try_set_u8(0, 1).is_err());
+        assert!(empty.try_get_f64(0).is_err());
+        assert!(empty.try_copy_from_slice(0, &[1]).is_err());
+        empty.copy_from_slice(0, &[]);
+        assert_eq!(empty.to_vec(), Vec::<u8>::new());
+        assert_eq!(mark(mem), before, "a zero-size allocation takes no room");
+        let aligned = mem.allocate_aligned(0, 4096);
+        assert_eq!(addr(&aligned) % 4096, 0);
+    });
+}
+
+#[test]
+fn every_address_is_aligned_after_odd_sizes() {
+    memory::scope(|mem| {
+        let mut previous_end = 0;
+        for size in [1, 3, 7, 9, 15, 17, 1, 1, 2] {
+            let segment = mem.allocate(size);
+            assert_eq!(addr(&segment) % MIN_ALIGN, 0, "after size {size}");
+            assert!(addr(&segment) >= previous_end, "allocations overlap");
+            previous_end = addr(&segment) + size;
+        }
+    });
+}
+
+#[test]
+fn explicit_alignments() {
+    memory::scope(|mem| {
+        for align in [1, 2, 4, 8, 16, 64, 4096, MAX_ALIGN] {
+            mem.allocate(3);
+            let segment = mem.try_allocate_aligned(5, align).unwrap();
+            assert_eq!(addr(&segment) % align.max(MIN_ALIGN), 0, "align {align}");
+            assert_eq!(segment.len(), 5);
+        }
+        for align in [0, 3, 12, 65535, 2 * MAX_ALIGN, usize::MAX, 1 << 63] {
+            let before = mark(mem);
+            let error = mem.try_allocate_aligned(5, align).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                AllocErrorKind::InvalidAlignment,
+                "align {align}"
+            );
+            assert_eq!((error.size(), error.align()), (5, align));
+            assert_eq!(mark(mem), before);
+        }
+    });
+}
+
+#[test]
+#[should_panic(
+    expected = "memory scope allocation failed: invalid alignment 3 for an allocation of 5 bytes"
+)]
+fn allocate_aligned_panics_with_the_reason() {
+    memory::scope(|mem| {
+        mem.allocate_aligned(5, 3);
+    });
+}
+
+#[test]
+fn alignment_holds_when_the_request_spills_into_a_new_chunk() {
+    memory::scope(|mem| {
+        // Fill the current chunk up to a few bytes below its end.
+        let probe = mem.allocate(8);
+        let chunk_end = (addr(&probe) / PAGE_SIZE + 1) * PAGE_SIZE;
+        let room = chunk_end - mark(mem);
+        mem.allocate(room - 64);
+        for align in [16, 4096, MAX_ALIGN] {
+            let segment = mem.allocate_aligned(100, align);
+            assert_eq!(addr(&segment) % align, 0);
+            paint(&segment, 3);
+            assert!(painted(&segment, 3));
+        }
+    });
+}
+
+#[test]
+fn sizes_around_one_page() {
+    memory::scope(|outer| {
+        for size in 65519..=65537 {
+            outer.scope(|mem| {
+                let small = mem.allocate(1);
+                let segment = mem.allocate(size);
+                assert_eq!(segment.len(), size);
+                assert_eq!(addr(&segment) % MIN_ALIGN, 0);
+                segment.set_u8(0, 1);
+                segment.set_u8(size - 1, 2);
+                segment.set_u64(size - 8, u64::MAX);
+                let after = mem.allocate(8);
+                assert!(
+                    addr(&after) >= addr(&segment) + size || addr(&after) + 8 <= addr(&segment)
+                );
+                assert!(
+                    addr(&small) < addr(&segment) || addr(&segment) + size <= addr(&small)
+                );
+                after.set_u64(0, 0);
+                assert_eq!(segment.get_u64(size - 8), u64::MAX);
+            });
+        }
+    });
+}
+
+#[test]
+fn requests_beyond_four_gib_fail_cleanly() {
+    memory::scope(|mem| {
+        mem.allocate(8);
+        let before = (mark(mem), memory::reserved_pages());
+        for size in [
+            u32::MAX as usize,
+            u32::MAX as usize + 1,
+            5 << 30,
+            usize::MAX / 2,
+            usize::MAX - 7,
+            usize::MAX,
+        ] {
+            let error = mem.try_allocate(size).unwrap_err();
+            assert_eq!(error.kind(), AllocErrorKind::TooLarge, "size {size}");
+            assert_eq!(error.size(), size);
+            assert!(mem.try_allocate_aligned(size, 4096).is_err());
+            assert_eq!((mark(mem), memory::reserved_pages()), before);
+        }
+        assert_eq!(mem.allocate(8).len(), 8);
+    });
+}
+
+#[test]
+fn out_of_memory_leaves_the_state_unchanged() {
+    memory::scope(|mem| {
+        mem.allocate(8);
+        let _limit = PageLimit::set(memory::reserved_pages());
+        let before = (mark(mem), memory::reserved_pages());
+        let error = mem.try_allocate(PAGE_SIZE).unwrap_err();
+        assert_eq!(error.kind(), AllocErrorKind::OutOfMemory);
+        assert!(
+            error.to_string().starts_with("out of linear memory"),
+            "{error}"
+        );
+        assert_eq!((mark(mem), memory::reserved_pages()), before);
+        assert!(mem.try_allocate_str(&"x".repeat(PAGE_SIZE)).is_err());
+        assert!(mem.try_allocate_bytes(&vec![0; PAGE_SIZE]).is_err());
+        // A smaller request that fits the current chunk still succeeds.
+        let small = mem.allocate(64);
+        assert_eq!(addr(&small), before.0);
+    });
+}
+
+#[test]
+fn a_smaller_chunk_is_tried_when_the_preferred_one_is_refused() {
+    memory::scope(|mem| {
+        // Grow a few chunks so that the preferred size doubles, then fill the last one.
+        mem.allocate(PAGE_SIZE);
+        mem.allocate(PAGE_SIZE);
+        let reserved = memory::reserved_pages();
+        let limit = PageLimit::set(reserved);
+        while mem.try_allocate(PAGE_SIZE / 4).is_ok() {}
+        drop(limit);
+        let _limit = PageLimit::set(reserved + 2);
+        // The preferred next chunk is larger than 2 pages, but 2 pages are enough.
+        let segment = mem.try_allocate(PAGE_SIZE + 1).unwrap();
+        assert_eq!(segment.len(), PAGE_SIZE + 1);
+        assert_eq!(memory::reserved_pages(), reserved + 2);
+        assert!(mem.try_allocate(PAGE_SIZE).is_err());
+    });
+}
+
+#[test]
+fn chunks_kept_from_earlier_scopes_are_reused_or_skipped() {
+    memory::scope(|outer| {
+        outer.scope(|mem| {
+            mem.allocate(PAGE_SIZE / 2);
+            mem.allocate(PAGE_SIZE - 100); // a second chunk, kept after the scope
+        });
+        let reserved = memory::reserved_pages();
+        outer.scope(|mem| {
+            mem.allocate(PAGE_SIZE / 2);
+            mem.allocate(PAGE_SIZE - 100); // reuses it
+        });
+        assert_eq!(memory::reserved_pages(), reserved);
+        outer.scope(|mem| {
+            mem.allocate(PAGE_SIZE / 2);
+            let big = mem.allocate(40 * PAGE_SIZE); // the kept chunk is too small: a new one
+            paint(&big.slice(..100), 9);
+            let next = mem.allocate(PAGE_SIZE - 100); // the kept chunk, after the new one
+            paint(&next, 8);
+            assert!(painted(&big.slice(..100), 9));
+        });
+        let grown = memory::reserved_pages();
+        assert!(grown > reserved);
+        outer.scope(|mem| {
+            mem.allocate(PAGE_SIZE / 2);
+            mem.allocate(40 * PAGE_SIZE);
+            mem.allocate(PAGE_SIZE - 100);
+        });
+        assert_eq!(memory::reserved_pages(), grown);
+    });
+}
+
+#[test]
+#[should_panic(
+    expected = "memory scope allocation failed: out of linear memory: cannot allocate 131072 bytes"
+)]
+fn allocate_panics_when_memory_runs_out() {
+    let _limit = PageLimit::set(memory::reserved_pages());
+    memory::scope(|mem| {
+        mem.allocate(2 * PAGE_SIZE);
+    });
+}
+
+#[test]
+fn the_page_limit_cannot_exceed_four_gib() {
+    let _limit = PageLimit::set(usize::MAX);
+    assert_eq!(memory::page_limit(), 65536);
+    memory::set_page_limit(None);
+    assert_eq!(memory::page_limit(), 65536);
+}
