@@ -142,8 +142,16 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
                 call_args.push(quote!(#slot.as_core_ptr()));
             }
             let value = match slots.as_slice() {
-                [single] => quote!(#single.assume_written()),
-                many => quote!((#(#many.assume_written()),*)),
+                [] => quote!(()),
+                [single] => quote! {
+                    // SAFETY: a host that reports success has written every out-value (the
+                    // `ErrorCode` contract).
+                    unsafe { #single.assume_written() }
+                },
+                many => quote! {
+                    // SAFETY: as above.
+                    unsafe { (#(#many.assume_written()),*) }
+                },
             };
             let error = quote_spanned! {err.span()=>
                 <#err as ::wasm_function::__private::ErrorCode>::from_status(#status)
@@ -156,9 +164,7 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
                     // out-pointer addresses a live, aligned slot of the type the host writes.
                     let #status = unsafe { #extern_fn(#(#call_args),*) };
                     if #status == 0 {
-                        // SAFETY: a host that reports success has written every out-value
-                        // (the `ErrorCode` contract).
-                        ::core::result::Result::Ok(unsafe { #value })
+                        ::core::result::Result::Ok(#value)
                     } else {
                         ::core::result::Result::Err(#error)
                     }
@@ -213,6 +219,7 @@ fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
                 });
             }
             ParamLowering::Slice { elem, mutable } => {
+                skip_pointer_and_length(&mut spec);
                 let check = if *mutable {
                     quote!(assert_writable)
                 } else {
@@ -222,7 +229,7 @@ fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
                     quote_spanned!(elem.span()=> ::wasm_function::__private::#check::<#elem>();),
                 );
             }
-            ParamLowering::Str => {}
+            ParamLowering::Str => skip_pointer_and_length(&mut spec),
         }
     }
     match &import.ret {
@@ -243,6 +250,13 @@ fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
         }
     }
     checks
+}
+
+/// A `&str` or slice takes two core parameters (pointer, length), both `i32`.
+fn skip_pointer_and_length(spec: &mut Option<impl Iterator<Item = Core>>) {
+    if let Some(spec) = spec.as_mut() {
+        spec.nth(1);
+    }
 }
 
 fn host_arm(import: &Import<'_>) -> TokenStream {

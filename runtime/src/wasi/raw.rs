@@ -23,27 +23,7 @@
 //! # Ok::<(), wasm_function::wasi::Errno>(())
 //! ```
 
-// On wasm32, the code `#[wasm_function]` generates for a `Result<(), E>` return trips
-// `clippy::unused_unit` (reported at the attribute); nothing in this file writes a unit.
-#![cfg_attr(target_arch = "wasm32", allow(clippy::unused_unit))]
-
 use crate::wasm_function;
-
-// Workaround, host builds only. `#[wasm_function]`'s host-side check (which makes host builds
-// reject what wasm32 builds would) does not yet skip the two core values of a `&str` or slice
-// parameter, so it compares the parameters after one with the wrong entries of the spec and
-// rejects correct declarations. It matters for five functions below (`fd_pread`, `fd_pwrite`,
-// `fd_readdir`, `path_filestat_set_times`, `path_open`): they carry the attribute on wasm32 only,
-// where the import is checked against the spec and generated exactly like the others, and are
-// plain panicking stubs elsewhere. Once the macro is fixed, turn their `cfg_attr` back into
-// `#[wasm_function("wasi_snapshot_preview1")]` and their bodies back into `;`.
-#[cfg(not(target_arch = "wasm32"))]
-macro_rules! host_stub {
-    ($name:literal, $($arg:ident),*) => {{
-        let _ = ($(&$arg,)*);
-        crate::__private::not_on_this_target("wasi_snapshot_preview1", $name)
-    }};
-}
 
 use super::{
     Advice, Ciovec, Clockid, Dircookie, Errno, Event, Exitcode, Fd, Fdflags, Fdstat, Filedelta,
@@ -140,10 +120,8 @@ pub fn fd_filestat_set_times(
 ) -> Result<(), Errno>;
 
 /// Reads from a file at `offset` without moving its offset; returns the bytes read.
-#[cfg_attr(target_arch = "wasm32", wasm_function("wasi_snapshot_preview1"))]
-pub fn fd_pread(fd: Fd, iovs: &[Iovec<'_>], offset: Filesize) -> Result<Size, Errno> {
-    host_stub!("fd_pread", fd, iovs, offset)
-}
+#[wasm_function("wasi_snapshot_preview1")]
+pub fn fd_pread(fd: Fd, iovs: &[Iovec<'_>], offset: Filesize) -> Result<Size, Errno>;
 
 /// Describes a preopened descriptor; [`Errno::BADF`] past the last one.
 #[wasm_function("wasi_snapshot_preview1")]
@@ -155,10 +133,8 @@ pub fn fd_prestat_get(fd: Fd) -> Result<Prestat, Errno>;
 pub fn fd_prestat_dir_name(fd: Fd, path: &mut [u8]) -> Result<(), Errno>;
 
 /// Writes to a file at `offset` without moving its offset; returns the bytes written.
-#[cfg_attr(target_arch = "wasm32", wasm_function("wasi_snapshot_preview1"))]
-pub fn fd_pwrite(fd: Fd, iovs: &[Ciovec<'_>], offset: Filesize) -> Result<Size, Errno> {
-    host_stub!("fd_pwrite", fd, iovs, offset)
-}
+#[wasm_function("wasi_snapshot_preview1")]
+pub fn fd_pwrite(fd: Fd, iovs: &[Ciovec<'_>], offset: Filesize) -> Result<Size, Errno>;
 
 /// Reads from a file descriptor into the buffers in order; returns the bytes read (0 at end
 /// of file).
@@ -168,10 +144,8 @@ pub fn fd_read(fd: Fd, iovs: &[Iovec<'_>]) -> Result<Size, Errno>;
 /// Reads directory entries ([`Dirent`](super::Dirent) headers, each followed by its name)
 /// starting at `cookie` into `buf`; returns the bytes written, less than `buf.len()` at the
 /// end of the directory. The last entry may be truncated.
-#[cfg_attr(target_arch = "wasm32", wasm_function("wasi_snapshot_preview1"))]
-pub fn fd_readdir(fd: Fd, buf: &mut [u8], cookie: Dircookie) -> Result<Size, Errno> {
-    host_stub!("fd_readdir", fd, buf, cookie)
-}
+#[wasm_function("wasi_snapshot_preview1")]
+pub fn fd_readdir(fd: Fd, buf: &mut [u8], cookie: Dircookie) -> Result<Size, Errno>;
 
 /// Atomically replaces descriptor `to` with `fd`, closing `to`'s previous file.
 #[wasm_function("wasi_snapshot_preview1")]
@@ -203,7 +177,7 @@ pub fn path_create_directory(fd: Fd, path: &str) -> Result<(), Errno>;
 pub fn path_filestat_get(fd: Fd, flags: Lookupflags, path: &str) -> Result<Filestat, Errno>;
 
 /// Changes the access and modification times of the file at `path`.
-#[cfg_attr(target_arch = "wasm32", wasm_function("wasi_snapshot_preview1"))]
+#[wasm_function("wasi_snapshot_preview1")]
 pub fn path_filestat_set_times(
     fd: Fd,
     flags: Lookupflags,
@@ -211,17 +185,7 @@ pub fn path_filestat_set_times(
     atim: Timestamp,
     mtim: Timestamp,
     fst_flags: Fstflags,
-) -> Result<(), Errno> {
-    host_stub!(
-        "path_filestat_set_times",
-        fd,
-        flags,
-        path,
-        atim,
-        mtim,
-        fst_flags
-    )
-}
+) -> Result<(), Errno>;
 
 /// Creates a hard link `new_path` (relative to `new_fd`) to `old_path` (relative to `old_fd`).
 #[wasm_function("wasi_snapshot_preview1")]
@@ -235,7 +199,7 @@ pub fn path_link(
 
 /// Opens the file or directory at `path`, relative to the directory `fd`; returns the new
 /// descriptor.
-#[cfg_attr(target_arch = "wasm32", wasm_function("wasi_snapshot_preview1"))]
+#[wasm_function("wasi_snapshot_preview1")]
 #[allow(clippy::too_many_arguments)]
 pub fn path_open(
     fd: Fd,
@@ -245,18 +209,7 @@ pub fn path_open(
     fs_rights_base: Rights,
     fs_rights_inheriting: Rights,
     fdflags: Fdflags,
-) -> Result<Fd, Errno> {
-    host_stub!(
-        "path_open",
-        fd,
-        dirflags,
-        path,
-        oflags,
-        fs_rights_base,
-        fs_rights_inheriting,
-        fdflags
-    )
-}
+) -> Result<Fd, Errno>;
 
 /// Reads the target of the symbolic link at `path` into `buf`; returns the bytes written
 /// (no NUL; the target is truncated if `buf` is too small).

@@ -1,0 +1,82 @@
+#[cfg(target_arch = "wasm32")]
+/// A `&str` in the middle: the parameters after it are checked against the right spec entries.
+#[inline]
+pub fn path_open(
+    fd: Fd,
+    dirflags: Lookupflags,
+    path: &str,
+    oflags: Oflags,
+    fs_rights_base: Rights,
+    fs_rights_inheriting: Rights,
+    fdflags: Fdflags,
+) -> Result<Fd, Errno> {
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    unsafe extern "C" {
+        #[link_name = "path_open"]
+        fn __wasm_function_import(
+            __arg0: i32,
+            __arg1: i32,
+            __arg2: i32,
+            __arg3: i32,
+            __arg4: i32,
+            __arg5: i64,
+            __arg6: i64,
+            __arg7: i32,
+            __arg8: i32,
+        ) -> i32;
+    }
+    let (__ptr2, __len2) = ::wasm_function::__private::str_parts(path);
+    let mut __out0 = ::wasm_function::__private::OutSlot::<Fd>::new();
+    let __status = unsafe {
+        __wasm_function_import(
+            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
+            <Lookupflags as ::wasm_function::__private::WasmType>::into_core(dirflags),
+            __ptr2,
+            __len2,
+            <Oflags as ::wasm_function::__private::WasmType>::into_core(oflags),
+            <Rights as ::wasm_function::__private::WasmType>::into_core(fs_rights_base),
+            <Rights as ::wasm_function::__private::WasmType>::into_core(
+                fs_rights_inheriting,
+            ),
+            <Fdflags as ::wasm_function::__private::WasmType>::into_core(fdflags),
+            __out0.as_core_ptr(),
+        )
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(unsafe { __out0.assume_written() })
+    } else {
+        ::core::result::Result::Err(
+            <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+/// A `&str` in the middle: the parameters after it are checked against the right spec entries.
+pub fn path_open(
+    fd: Fd,
+    dirflags: Lookupflags,
+    path: &str,
+    oflags: Oflags,
+    fs_rights_base: Rights,
+    fs_rights_inheriting: Rights,
+    fdflags: Fdflags,
+) -> Result<Fd, Errno> {
+    ::wasm_function::__private::assert_core::<Fd, i32>();
+    ::wasm_function::__private::assert_core::<Lookupflags, i32>();
+    ::wasm_function::__private::assert_core::<Oflags, i32>();
+    ::wasm_function::__private::assert_core::<Rights, i64>();
+    ::wasm_function::__private::assert_core::<Rights, i64>();
+    ::wasm_function::__private::assert_core::<Fdflags, i32>();
+    ::wasm_function::__private::assert_writable::<Fd>();
+    ::wasm_function::__private::assert_error_code::<Errno>();
+    let _ = (
+        &fd,
+        &dirflags,
+        &path,
+        &oflags,
+        &fs_rights_base,
+        &fs_rights_inheriting,
+        &fdflags,
+    );
+    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "path_open")
+}

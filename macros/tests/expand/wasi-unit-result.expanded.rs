@@ -1,0 +1,28 @@
+#[cfg(target_arch = "wasm32")]
+#[inline]
+pub fn fd_close(fd: Fd) -> Result<(), Errno> {
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    unsafe extern "C" {
+        #[link_name = "fd_close"]
+        fn __wasm_function_import(__arg0: i32) -> i32;
+    }
+    let __status = unsafe {
+        __wasm_function_import(
+            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
+        )
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(())
+    } else {
+        ::core::result::Result::Err(
+            <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fd_close(fd: Fd) -> Result<(), Errno> {
+    ::wasm_function::__private::assert_core::<Fd, i32>();
+    ::wasm_function::__private::assert_error_code::<Errno>();
+    let _ = (&fd,);
+    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "fd_close")
+}
