@@ -3,6 +3,7 @@
 
 use core::marker::PhantomData;
 
+use super::MIN_ALIGN;
 use super::error::AllocError;
 use super::segment::MemorySegment;
 use super::state::{self, Entry};
@@ -47,9 +48,9 @@ impl<'s> MemoryAllocator<'s> {
     #[inline]
     #[track_caller]
     pub fn allocate(&self, size: usize) -> MemorySegment<'s> {
-        match self.try_allocate(size) {
-            Ok(segment) => segment,
-            Err(error) => allocation_failed(error),
+        match self.raw_allocate(size, MIN_ALIGN) {
+            Some(segment) => segment,
+            None => allocation_failed(size, MIN_ALIGN),
         }
     }
 
@@ -66,14 +67,8 @@ impl<'s> MemoryAllocator<'s> {
     #[inline]
     #[track_caller]
     pub fn try_allocate(&self, size: usize) -> Result<MemorySegment<'s>, AllocError> {
-        state::with(|state| {
-            state.check(self.depth);
-            let ptr = state.allocate(size)?;
-            // SAFETY: `ptr..ptr + size` was just bump-allocated in this thread's current chunk,
-            // belongs to no other live segment, and stays reserved until this scope closes,
-            // which `'s` outlives no segment.
-            Ok(unsafe { MemorySegment::new(ptr, size) })
-        })
+        self.raw_allocate(size, MIN_ALIGN)
+            .ok_or_else(|| state::failure(size, MIN_ALIGN))
     }
 
     /// Allocates `size` bytes aligned to `align`.
@@ -86,9 +81,9 @@ impl<'s> MemoryAllocator<'s> {
     #[inline]
     #[track_caller]
     pub fn allocate_aligned(&self, size: usize, align: usize) -> MemorySegment<'s> {
-        match self.try_allocate_aligned(size, align) {
-            Ok(segment) => segment,
-            Err(error) => allocation_failed(error),
+        match self.raw_allocate(size, align) {
+            Some(segment) => segment,
+            None => allocation_failed(size, align),
         }
     }
 
@@ -111,11 +106,26 @@ impl<'s> MemoryAllocator<'s> {
         size: usize,
         align: usize,
     ) -> Result<MemorySegment<'s>, AllocError> {
+        self.raw_allocate(size, align)
+            .ok_or_else(|| state::failure(size, align))
+    }
+
+    /// The allocation behind every method: checks that this is the innermost scope, then
+    /// bumps; `None` when the memory cannot provide it (see [`state::failure`]).
+    #[inline(always)]
+    #[track_caller]
+    fn raw_allocate(&self, size: usize, align: usize) -> Option<MemorySegment<'s>> {
         state::with(|state| {
             state.check(self.depth);
-            let ptr = state.allocate_aligned(size, align)?;
-            // SAFETY: as in `try_allocate`.
-            Ok(unsafe { MemorySegment::new(ptr, size) })
+            let ptr = if align == MIN_ALIGN {
+                state.allocate(size)
+            } else {
+                state.allocate_aligned(size, align)
+            }?;
+            // SAFETY: `ptr..ptr + size` was just bump-allocated in this thread's current chunk,
+            // belongs to no other live segment, and stays reserved until this scope closes:
+            // the scope's guard outlives `'s`.
+            Some(unsafe { MemorySegment::new(ptr, size) })
         })
     }
 
@@ -138,10 +148,9 @@ impl<'s> MemoryAllocator<'s> {
     /// As [`allocate`](Self::allocate).
     #[track_caller]
     pub fn allocate_bytes(&self, bytes: &[u8]) -> MemorySegment<'s> {
-        match self.try_allocate_bytes(bytes) {
-            Ok(segment) => segment,
-            Err(error) => allocation_failed(error),
-        }
+        let segment = self.allocate(bytes.len());
+        segment.copy_from_slice(0, bytes);
+        segment
     }
 
     /// Allocates a copy of `bytes`, or returns why it cannot; a failure changes nothing.
@@ -326,6 +335,9 @@ impl Drop for ScopeSlot<'_> {
 #[cold]
 #[inline(never)]
 #[track_caller]
-fn allocation_failed(error: AllocError) -> ! {
-    panic!("memory scope allocation failed: {error}")
+fn allocation_failed(size: usize, align: usize) -> ! {
+    panic!(
+        "memory scope allocation failed: {}",
+        state::failure(size, align)
+    )
 }

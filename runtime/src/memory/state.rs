@@ -31,14 +31,14 @@ const GENERATION_SHIFT: u32 = 32;
 /// What a scope saves on entry and restores on exit.
 #[derive(Clone, Copy)]
 pub(crate) struct Entry {
-    ptr: *mut u8,
-    end: *mut u8,
+    bump: [*mut u8; 2],
     pub(crate) depth: u64,
 }
 
 pub(crate) struct State {
-    ptr: Cell<*mut u8>,
-    end: Cell<*mut u8>,
+    /// The bump pointer and the end of its chunk, side by side so that a scope saves and
+    /// restores both with one 8-byte load and store on wasm32.
+    bump: Cell<[*mut u8; 2]>,
     depth: Cell<u64>,
     head: Cell<*mut Footer>,
     reserved_pages: Cell<usize>,
@@ -51,8 +51,7 @@ pub(crate) struct State {
 impl State {
     const fn new() -> Self {
         Self {
-            ptr: Cell::new(NO_CHUNK),
-            end: Cell::new(NO_CHUNK),
+            bump: Cell::new([NO_CHUNK; 2]),
             depth: Cell::new(0),
             head: Cell::new(ptr::null_mut()),
             reserved_pages: Cell::new(0),
@@ -63,14 +62,27 @@ impl State {
         }
     }
 
+    /// The bump pointer: where the next allocation starts.
+    #[inline(always)]
+    fn ptr(&self) -> &Cell<*mut u8> {
+        let bump: &Cell<[*mut u8]> = &self.bump;
+        &bump.as_slice_of_cells()[0]
+    }
+
+    /// The end of the bump pointer's chunk, where its footer is.
+    #[inline(always)]
+    fn end(&self) -> &Cell<*mut u8> {
+        let bump: &Cell<[*mut u8]> = &self.bump;
+        &bump.as_slice_of_cells()[1]
+    }
+
     /// Opens a scope: one more level of depth, and the mark to restore.
     #[inline(always)]
     pub(crate) fn enter(&self) -> Entry {
         let depth = self.depth.get().wrapping_add(1);
         self.depth.set(depth);
         Entry {
-            ptr: self.ptr.get(),
-            end: self.end.get(),
+            bump: self.bump.get(),
             depth,
         }
     }
@@ -79,8 +91,7 @@ impl State {
     #[inline(always)]
     pub(crate) fn exit(&self, entry: &Entry) {
         if self.depth.get() == entry.depth {
-            self.ptr.set(entry.ptr);
-            self.end.set(entry.end);
+            self.bump.set(entry.bump);
             self.depth.set(entry.depth.wrapping_sub(1));
         } else {
             self.exit_mismatch(entry.depth);
@@ -118,30 +129,28 @@ impl State {
         }
     }
 
-    /// Bump-allocates `size` bytes aligned to [`MIN_ALIGN`].
+    /// Bump-allocates `size` bytes aligned to [`MIN_ALIGN`]; `None` (with nothing changed)
+    /// when that is impossible, for [`failure`] to explain.
     #[inline(always)]
-    pub(crate) fn allocate(&self, size: usize) -> Result<NonNull<u8>, AllocError> {
-        let ptr = self.ptr.get();
-        let available = self.end.get().addr() - ptr.addr();
+    pub(crate) fn allocate(&self, size: usize) -> Option<NonNull<u8>> {
+        let ptr = self.ptr().get();
+        let available = self.end().get().addr() - ptr.addr();
         if size <= available {
             // `available` is a multiple of 8 below 4 GiB + 8, so rounding `size` up to 8 neither
             // overflows nor passes `end`.
             let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
-            self.ptr.set(ptr.wrapping_add(rounded));
+            self.ptr().set(ptr.wrapping_add(rounded));
             // SAFETY: `ptr` is a chunk address or `NO_CHUNK`, neither of which is null.
-            Ok(unsafe { NonNull::new_unchecked(ptr) })
+            Some(unsafe { NonNull::new_unchecked(ptr) })
         } else {
             self.allocate_slow(size, MIN_ALIGN)
         }
     }
 
-    /// Bump-allocates `size` bytes aligned to `align`.
+    /// Bump-allocates `size` bytes aligned to `align`; `None` (with nothing changed) when that
+    /// is impossible, for [`failure`] to explain.
     #[inline]
-    pub(crate) fn allocate_aligned(
-        &self,
-        size: usize,
-        align: usize,
-    ) -> Result<NonNull<u8>, AllocError> {
+    pub(crate) fn allocate_aligned(&self, size: usize, align: usize) -> Option<NonNull<u8>> {
         if align <= MIN_ALIGN && align.is_power_of_two() {
             self.allocate(size)
         } else {
@@ -150,18 +159,18 @@ impl State {
     }
 
     /// Everything that is not a plain bump: a checked alignment, the next kept chunk, or a new
-    /// chunk. On failure nothing has changed.
+    /// chunk. On failure nothing has changed. (Returning an `Option` rather than a `Result`
+    /// keeps the inlined fast path free of a stack frame on wasm32.)
     #[cold]
     #[inline(never)]
-    fn allocate_slow(&self, size: usize, align: usize) -> Result<NonNull<u8>, AllocError> {
-        let error = |kind| AllocError::new(size, align, kind);
-        if !align.is_power_of_two() || align > MAX_ALIGN {
-            return Err(error(AllocErrorKind::InvalidAlignment));
+    fn allocate_slow(&self, size: usize, align: usize) -> Option<NonNull<u8>> {
+        if !valid_align(align) {
+            return None;
         }
         let align = align.max(MIN_ALIGN);
-        let end = self.end.get();
-        if let Some(found) = fit(self.ptr.get(), end, size, align) {
-            return Ok(self.take(found, size));
+        let end = self.end().get();
+        if let Some(found) = fit(self.ptr().get(), end, size, align) {
+            return Some(self.take(found, size));
         }
         // The chunk after the current one, kept from an earlier scope.
         let next = if end == NO_CHUNK {
@@ -175,19 +184,12 @@ impl State {
             // SAFETY: `next` is a footer of the chunk list, written by `new_chunk`.
             let base = unsafe { (*next).base };
             if let Some(found) = fit(base, next.cast(), size, align) {
-                self.end.set(next.cast());
-                return Ok(self.take(found, size));
+                self.end().set(next.cast());
+                return Some(self.take(found, size));
             }
         }
         // A new chunk, linked right after the current one so that later scopes reuse it.
-        let needed = size
-            .checked_add(FOOTER_SIZE)
-            .map(|bytes| bytes.div_ceil(PAGE_SIZE))
-            .filter(|&pages| pages <= MAX_PAGES)
-            .ok_or(error(AllocErrorKind::TooLarge))?;
-        let chunk = self
-            .new_chunk(needed)
-            .ok_or(error(AllocErrorKind::OutOfMemory))?;
+        let chunk = self.new_chunk(pages_for(size)?)?;
         // SAFETY: `chunk` is the footer `new_chunk` just wrote; `end`, unless `NO_CHUNK`, is the
         // current chunk's footer (invariant). Chunks never overlap, so the two do not alias.
         let base = unsafe {
@@ -201,17 +203,16 @@ impl State {
         };
         // A fresh chunk is page-aligned and has room for `size` by construction, so this fits;
         // should it not, the chunk stays linked for later and the request fails cleanly.
-        let found =
-            fit(base, chunk.cast(), size, align).ok_or(error(AllocErrorKind::OutOfMemory))?;
-        self.end.set(chunk.cast());
-        Ok(self.take(found, size))
+        let found = fit(base, chunk.cast(), size, align)?;
+        self.end().set(chunk.cast());
+        Some(self.take(found, size))
     }
 
     /// Makes `found` (from [`fit`] on the current chunk) the new allocation.
     fn take(&self, found: NonNull<u8>, size: usize) -> NonNull<u8> {
         // `fit` checked that the rounded size fits before `end`.
         let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
-        self.ptr.set(found.as_ptr().wrapping_add(rounded));
+        self.ptr().set(found.as_ptr().wrapping_add(rounded));
         found
     }
 
@@ -309,6 +310,34 @@ fn fit(ptr: *mut u8, end: *mut u8, size: usize, align: usize) -> Option<NonNull<
     } else {
         None
     }
+}
+
+/// Why `allocate_aligned(size, align)` returned `None`: the checks of `allocate_slow`, in the
+/// same order.
+#[cold]
+#[inline(never)]
+pub(crate) fn failure(size: usize, align: usize) -> AllocError {
+    let kind = if !valid_align(align) {
+        AllocErrorKind::InvalidAlignment
+    } else if pages_for(size).is_none() {
+        AllocErrorKind::TooLarge
+    } else {
+        AllocErrorKind::OutOfMemory
+    };
+    AllocError::new(size, align, kind)
+}
+
+/// Whether `align` is a power of two no larger than [`MAX_ALIGN`].
+fn valid_align(align: usize) -> bool {
+    align.is_power_of_two() && align <= MAX_ALIGN
+}
+
+/// The pages of a chunk with room for `size` bytes and its footer (a fresh chunk is
+/// page-aligned, so any valid alignment needs no padding), or `None` beyond 4 GiB.
+fn pages_for(size: usize) -> Option<usize> {
+    size.checked_add(FOOTER_SIZE)
+        .map(|bytes| bytes.div_ceil(PAGE_SIZE))
+        .filter(|&pages| pages <= MAX_PAGES)
 }
 
 const fn generation(depth: u64) -> u64 {

@@ -113,9 +113,7 @@ fn sizes_around_one_page() {
                 assert!(
                     addr(&after) >= addr(&segment) + size || addr(&after) + 8 <= addr(&segment)
                 );
-                assert!(
-                    addr(&small) < addr(&segment) || addr(&segment) + size <= addr(&small)
-                );
+                assert!(addr(&small) < addr(&segment) || addr(&segment) + size <= addr(&small));
                 after.set_u64(0, 0);
                 assert_eq!(segment.get_u64(size - 8), u64::MAX);
             });
