@@ -53,7 +53,61 @@ pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
     wasm_function::expand(args.into(), item.into()).into()
 }
 
-/// Opens a scope of bump-allocated linear memory: see the `wasm-function` crate's documentation.
+/// Opens a scope of bump-allocated linear memory for a block, and closes it when the block is
+/// left, freeing everything allocated in it.
+///
+/// ```ignore
+/// with_memory_allocator!(|mem| { /* body */ })            // a scope
+/// with_memory_allocator!(|child| in mem { /* body */ })   // a child of the scope `mem`
+/// ```
+///
+/// `mem` (any name, or `_`) is bound to a `&mut wasm_function::memory::MemoryAllocator<'_>`
+/// for the body, which allocates `MemorySegment`s with `mem.allocate(n)`,
+/// `mem.try_allocate(n)`, `mem.try_allocate_aligned(n, align)`, `mem.allocate_bytes(..)`,
+/// `mem.allocate_str(..)`. The body is an ordinary block, not a closure: `?`, `return`, `break`
+/// and `continue` in it act on the enclosing function or loop, and the macro's value is the
+/// block's value. The scope closes on every way out, an unwinding panic included. The closure
+/// forms are `wasm_function::memory::scope(|mem| ...)` and `mem.scope(|child| ...)`.
+///
+/// ```ignore
+/// use wasm_function::with_memory_allocator;
+///
+/// fn first_byte(text: &str) -> Option<u8> {
+///     with_memory_allocator!(|mem| {
+///         let copy = mem.try_allocate_str(text).ok()?; // `?` leaves `first_byte`
+///         let doubled = with_memory_allocator!(|scratch| in mem {
+///             let pair = scratch.allocate(2); // freed at the end of this block
+///             pair.set_u8(0, copy.try_get_u8(0).ok()?);
+///             pair.get_u8(0)
+///         });
+///         Some(doubled)
+///     })
+/// }
+/// ```
+///
+/// (The module documentation of `wasm_function::memory` has more examples, run as doctests.)
+///
+/// # Compile errors
+///
+/// - Input that is not `|name| { ... }` or `|name| in parent { ... }`: a missing, typed,
+///   `mut` or second binder, a missing body, a body that is not a block, extra tokens.
+/// - A segment outliving the block: returned from it, stored in a variable declared outside,
+///   captured by a closure that outlives it ("`mem` does not live long enough").
+/// - The parent `mem` used while a child `|child| in mem { ... }` (or `mem.scope(..)`) is
+///   open: it is mutably borrowed until the child's block ends.
+/// - The handle leaving its block, or the handles of two scopes exchanged (`mem::swap`): each
+///   scope's lifetime is an invariant brand pinned to the end of its block.
+/// - A handle or a segment sent to or shared with another thread: neither is `Send` nor `Sync`.
+///
+/// # Panics (at run time)
+///
+/// - When a handle allocates (or opens a child) while a scope opened *without naming it as the
+///   parent* (`with_memory_allocator!(|inner| { ... })` or `memory::scope` inside its block) is
+///   still open. Lifetimes cannot see such ambient nesting; a per-thread depth check does. Write
+///   `|inner| in mem { ... }` to turn this into a compile error.
+/// - When memory runs out, from `allocate` and the other non-`try_` methods (the `try_` ones
+///   return `Err(AllocError)` and change nothing); and on an out-of-bounds access through a
+///   segment's non-`try_` accessors.
 #[proc_macro]
 pub fn with_memory_allocator(input: TokenStream) -> TokenStream {
     memory_scope::expand(input.into())
