@@ -107,6 +107,12 @@ fn parse_binders(input: ParseStream<'_>) -> syn::Result<(Span, Vec<Binder>)> {
         if input.peek(Token![|]) {
             break;
         }
+        if input.is_empty() {
+            return Err(syn::Error::new(
+                open.span,
+                format!("unclosed binder: add the closing `|`, {USAGE}"),
+            ));
+        }
         let _comma: Token![,] = input.parse()?;
     }
     let close: Token![|] = input.parse()?;
