@@ -115,18 +115,21 @@ impl<'s> MemoryAllocator<'s> {
     #[inline(always)]
     #[track_caller]
     fn raw_allocate(&self, size: usize, align: usize) -> Option<MemorySegment<'s>> {
-        state::with(|state| {
-            state.check(self.depth);
-            let ptr = if align == MIN_ALIGN {
+        let allocated = state::with(|state| {
+            state.check(self.depth)?;
+            Ok(if align == MIN_ALIGN {
                 state.allocate(size)
             } else {
                 state.allocate_aligned(size, align)
-            }?;
+            })
+        });
+        match allocated {
             // SAFETY: `ptr..ptr + size` was just bump-allocated in this thread's current chunk,
             // belongs to no other live segment, and stays reserved until this scope closes:
             // the scope's guard outlives `'s`.
-            Some(unsafe { MemorySegment::new(ptr, size) })
-        })
+            Ok(ptr) => ptr.map(|ptr| unsafe { MemorySegment::new(ptr, size) }),
+            Err(current) => state::wrong_scope(current, self.depth),
+        }
     }
 
     /// Allocates `size` bytes set to zero.
@@ -303,11 +306,15 @@ impl<'parent> ScopeSlot<'parent> {
     #[inline(always)]
     #[track_caller]
     pub fn enter_child(parent: &'parent mut MemoryAllocator<'_>) -> Self {
+        let entry = state::with(|state| {
+            state.check(parent.depth)?;
+            Ok(state.enter())
+        });
         Self {
-            entry: state::with(|state| {
-                state.check(parent.depth);
-                state.enter()
-            }),
+            entry: match entry {
+                Ok(entry) => entry,
+                Err(current) => state::wrong_scope(current, parent.depth),
+            },
             _parent: PhantomData,
             _not_send_sync: PhantomData,
         }
@@ -327,7 +334,7 @@ impl<'parent> ScopeSlot<'parent> {
 impl Drop for ScopeSlot<'_> {
     #[inline(always)]
     fn drop(&mut self) {
-        state::with(|state| state.exit(&self.entry));
+        state::try_with(|state| state.exit(&self.entry));
     }
 }
 

@@ -119,13 +119,15 @@ impl State {
         }
     }
 
-    /// Checks that the handle whose scope has `depth` may allocate now: one compare.
+    /// Whether the handle whose scope has `depth` may allocate now (it is the innermost open
+    /// scope): one compare. On `Err`, the current depth, for [`wrong_scope`].
     #[inline(always)]
-    #[track_caller]
-    pub(crate) fn check(&self, depth: u64) {
+    pub(crate) fn check(&self, depth: u64) -> Result<(), u64> {
         let current = self.depth.get();
-        if current != depth {
-            wrong_scope(current, depth);
+        if current == depth {
+            Ok(())
+        } else {
+            Err(current)
         }
     }
 
@@ -278,7 +280,9 @@ impl State {
 #[cfg(not(target_arch = "wasm32"))]
 impl Drop for State {
     fn drop(&mut self) {
-        if self.leaked.get() {
+        // A scope still open when the thread exits was leaked (scopes are lexical), perhaps
+        // with a `'static` segment that another thread-local destructor may still use.
+        if self.leaked.get() || self.depth.get() & DEPTH_MASK != 0 {
             return;
         }
         let mut chunk = self.head.get();
@@ -340,6 +344,10 @@ fn pages_for(size: usize) -> Option<usize> {
         .filter(|&pages| pages <= MAX_PAGES)
 }
 
+/// The part of a depth that counts open scopes.
+#[cfg(not(target_arch = "wasm32"))]
+const DEPTH_MASK: u64 = (1 << GENERATION_SHIFT) - 1;
+
 const fn generation(depth: u64) -> u64 {
     depth >> GENERATION_SHIFT
 }
@@ -348,11 +356,12 @@ const fn generation(depth: u64) -> u64 {
 #[cold]
 #[inline(never)]
 #[track_caller]
-fn wrong_scope(current: u64, handle: u64) -> ! {
+pub(crate) fn wrong_scope(current: u64, handle: u64) -> ! {
     if generation(current) == generation(handle) {
         panic!(
             "memory scope misuse: this `MemoryAllocator` is used while a scope opened inside it is still open; \
-             allocate from the innermost open scope (the handle of the nested `with_memory_allocator!` or `scope`)"
+             allocate from the innermost scope's handle, and open nested scopes as children \
+             (`with_memory_allocator!(|inner| in mem {{ ... }})` or `mem.scope(...)`) to have this checked at compile time"
         )
     } else {
         panic!(
@@ -374,16 +383,34 @@ fn fatal() -> ! {
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 extern crate std;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+struct SingleThreaded(State);
+
+// SAFETY: without the `atomics` target feature a wasm32 module runs on exactly one thread, so
+// the state is never reached from two threads.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+unsafe impl Sync for SingleThreaded {}
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+static STATE: SingleThreaded = SingleThreaded(State::new());
+
 /// Runs `f` on this thread's state.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[inline(always)]
 pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
-    struct SingleThreaded(State);
-    // SAFETY: without the `atomics` target feature a wasm32 module runs on exactly one thread,
-    // so the state is never reached from two threads.
-    unsafe impl Sync for SingleThreaded {}
-    static STATE: SingleThreaded = SingleThreaded(State::new());
     f(&STATE.0)
+}
+
+/// Runs `f` on this thread's state.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[inline(always)]
+pub(crate) fn try_with(f: impl FnOnce(&State)) {
+    f(&STATE.0);
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+std::thread_local! {
+    static STATE: State = const { State::new() };
 }
 
 /// Runs `f` on this thread's state.
@@ -394,8 +421,13 @@ pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 #[inline(always)]
 pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
-    std::thread_local! {
-        static STATE: State = const { State::new() };
-    }
     STATE.with(f)
+}
+
+/// Runs `f` on this thread's state, unless it was already destroyed (in a thread-local
+/// destructor that runs after the state's).
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+#[inline(always)]
+pub(crate) fn try_with(f: impl FnOnce(&State)) {
+    let _ = STATE.try_with(f);
 }

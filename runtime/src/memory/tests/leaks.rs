@@ -124,3 +124,38 @@ fn slots_dropped_out_of_order_do_not_free_live_memory() {
         assert_ne!(addr(&fresh), kept_addr);
     });
 }
+
+#[test]
+#[cfg_attr(miri, ignore = "leaks memory on purpose, which Miri reports")]
+fn a_scope_open_at_thread_exit_keeps_its_memory_for_later_destructors() {
+    use crate::memory::MemorySegment;
+
+    struct ReadAtExit(Option<MemorySegment<'static>>);
+    impl Drop for ReadAtExit {
+        fn drop(&mut self) {
+            // Runs at thread exit, possibly after the allocator state's own destructor: the
+            // memory must still be there (Miri checks it).
+            if let Some(segment) = self.0 {
+                assert!(painted(&segment, 0x5E));
+            }
+        }
+    }
+    std::thread_local! {
+        static KEEP: core::cell::RefCell<ReadAtExit> = const { core::cell::RefCell::new(ReadAtExit(None)) };
+    }
+    std::thread::spawn(|| {
+        // Destructors run in reverse order of first use (on Linux): use `KEEP` first, so that
+        // the allocator state is destroyed before it.
+        KEEP.with(|_| ());
+        memory::scope(|mem| {
+            mem.allocate(1);
+        });
+        let slot: &'static mut ScopeSlot<'static> = Box::leak(Box::new(ScopeSlot::enter()));
+        let handle = Box::leak(Box::new(slot.handle()));
+        let segment = handle.allocate(16);
+        paint(&segment, 0x5E);
+        KEEP.with(|keep| keep.borrow_mut().0 = Some(segment));
+    })
+    .join()
+    .unwrap();
+}
