@@ -137,7 +137,11 @@ impl<'s> MemorySegment<'s> {
     }
 
     /// The segment's address in linear memory, the pointer a host function expects. Never 0.
-    #[cfg(target_arch = "wasm32")]
+    ///
+    /// Only on wasm32, where addresses are 32 bits wide; elsewhere use
+    /// [`as_ptr`](Self::as_ptr).
+    #[cfg(any(target_arch = "wasm32", doc))]
+    #[cfg_attr(docsrs, doc(cfg(target_arch = "wasm32")))]
     #[inline]
     pub fn addr(&self) -> u32 {
         // wasm32 addresses are 32 bits wide: the cast is lossless.
