@@ -525,7 +525,7 @@ fn classify(e: wasmtime::Error) -> (i32, Option<String>) {
         return (exit.0, None);
     }
     let headline = match e.downcast_ref::<Trap>() {
-        Some(trap) => format!("wasm trap: {trap}"),
+        Some(trap) => trap.to_string(),
         None => e.root_cause().to_string(),
     };
     (TRAP_EXIT_CODE, Some(format!("{headline}\n{e:?}")))
