@@ -299,3 +299,39 @@ fn the_hidden_slot_api_follows_the_same_rules() {
     drop(slot);
     memory::scope(|mem| assert_eq!(addr(&mem.allocate(8)), before));
 }
+
+#[test]
+fn a_child_may_return_its_parents_segments() {
+    memory::scope(|outer| {
+        let kept = outer.allocate_str("outer");
+        let same = outer.scope(|inner| {
+            inner.allocate(8);
+            kept.slice(1..)
+        });
+        assert_eq!(same.to_vec(), b"uter");
+        let same = with_memory_allocator!(|inner| in outer {
+            inner.allocate(8);
+            kept
+        });
+        assert_eq!(addr(&same), addr(&kept));
+    });
+}
+
+#[test]
+fn many_small_allocations_pack_densely() {
+    memory::scope(|mem| {
+        mem.allocate(8);
+    });
+    let reserved = memory::reserved_pages();
+    memory::scope(|mem| {
+        let mut previous = mem.allocate(8);
+        for _ in 0..iterations(10_000) {
+            let next = mem.allocate(8);
+            // Consecutive, except where a new chunk starts.
+            assert!(addr(&next) == addr(&previous) + 8 || addr(&next) % PAGE_SIZE == 0);
+            previous = next;
+        }
+    });
+    // 80 KB: the first page and one more chunk of two.
+    assert!(memory::reserved_pages() <= reserved.max(1) + 2);
+}
