@@ -56,7 +56,7 @@ pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Opens a scope of bump-allocated linear memory for a block, and closes it when the block is
 /// left, freeing everything allocated in it.
 ///
-/// ```ignore
+/// ```text
 /// with_memory_allocator!(|mem| { /* body */ })            // a scope
 /// with_memory_allocator!(|child| in mem { /* body */ })   // a child of the scope `mem`
 /// ```
@@ -69,23 +69,25 @@ pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
 /// block's value. The scope closes on every way out, an unwinding panic included. The closure
 /// forms are `wasm_function::memory::scope(|mem| ...)` and `mem.scope(|child| ...)`.
 ///
-/// ```ignore
+/// ```
 /// use wasm_function::with_memory_allocator;
 ///
 /// fn first_byte(text: &str) -> Option<u8> {
 ///     with_memory_allocator!(|mem| {
 ///         let copy = mem.try_allocate_str(text).ok()?; // `?` leaves `first_byte`
-///         let doubled = with_memory_allocator!(|scratch| in mem {
+///         let first = with_memory_allocator!(|scratch| in mem {
 ///             let pair = scratch.allocate(2); // freed at the end of this block
-///             pair.set_u8(0, copy.try_get_u8(0).ok()?);
+///             pair.set_u8(0, copy.try_get_u8(0).ok()?); // `copy` is still usable here
 ///             pair.get_u8(0)
 ///         });
-///         Some(doubled)
+///         Some(first)
 ///     })
 /// }
+/// assert_eq!(first_byte("wasm"), Some(b'w'));
+/// assert_eq!(first_byte(""), None);
 /// ```
 ///
-/// (The module documentation of `wasm_function::memory` has more examples, run as doctests.)
+/// The module documentation of `wasm_function::memory` has more examples.
 ///
 /// # Compile errors
 ///
