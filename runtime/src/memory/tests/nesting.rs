@@ -335,3 +335,18 @@ fn many_small_allocations_pack_densely() {
     // 80 KB: the first page and one more chunk of two.
     assert!(memory::reserved_pages() <= reserved.max(1) + 2);
 }
+
+#[test]
+fn a_child_may_shadow_its_parents_name() {
+    with_memory_allocator!(|mem| {
+        let outer = mem.allocate(8);
+        outer.set_u64(0, 5);
+        let sum = with_memory_allocator!(|mem| in mem {
+            let inner = mem.allocate(8);
+            inner.set_u64(0, 6);
+            inner.get_u64(0) + outer.get_u64(0)
+        });
+        assert_eq!(sum, 11);
+        mem.allocate(8); // the parent is usable again
+    });
+}
