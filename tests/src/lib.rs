@@ -30,6 +30,7 @@
 //!   cached by their bytes) and returns an [`Outcome`].
 //! - [`Guest::imports`] reads the function imports back from the binary, in section order.
 
+pub mod bench;
 mod build;
 mod module;
 mod node;

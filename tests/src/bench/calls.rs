@@ -1,0 +1,274 @@
+//! Section 3: import calls through the attribute, raw externs and the `wasip1` crate; the
+//! instruction-for-instruction check.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, Result};
+use serde_json::json;
+
+use super::report::{Report, Row};
+use super::wasm::{Comparison, Module};
+use super::{Config, execute, num, per_iteration, progress};
+use crate::{Guest, HostCtx, Run, Value, WASI_MODULE, guest};
+
+const LOOPS: [&str; 8] = [
+    "loop_empty",
+    "loop_mix_attr",
+    "loop_mix_raw",
+    "loop_sink_attr",
+    "loop_sink_raw",
+    "loop_fd_write_attr",
+    "loop_fd_write_raw",
+    "loop_fd_write_wasip1",
+];
+
+/// `fd_write` that discards the bytes: reads the iovecs' lengths, reports them all written.
+fn null_sink(ctx: &mut HostCtx<'_>, args: &[Value]) -> Result<Vec<Value>> {
+    let arg = |i: usize| -> Result<u32> {
+        Ok(args
+            .get(i)
+            .and_then(|v| v.as_i32())
+            .context("fd_write takes four i32")? as u32)
+    };
+    let (iovs, count, nwritten) = (arg(1)?, arg(2)?, arg(3)?);
+    let table = ctx.read_memory(iovs, count.checked_mul(8).context("iovec count")?)?;
+    let total: u32 = table
+        .chunks_exact(8)
+        .map(|iov| u32::from_le_bytes([iov[4], iov[5], iov[6], iov[7]]))
+        .fold(0, u32::wrapping_add);
+    ctx.write_memory(nwritten, &total.to_le_bytes())?;
+    Ok(vec![Value::I32(0)])
+}
+
+fn loop_run(module: &Guest, entry: &str, n: u32) -> Run {
+    module
+        .run()
+        .entry(entry)
+        .host_fn("bench", "iterations", move |_, _| {
+            Ok(vec![Value::I32(n as i32)])
+        })
+        .host_fn("bench", "mix", |_, args| {
+            let x = args.first().and_then(|v| v.as_i32()).unwrap_or(0);
+            let y = args.get(1).and_then(|v| v.as_i64()).unwrap_or(0);
+            Ok(vec![Value::I64(y.wrapping_add(i64::from(x)))])
+        })
+        .host_fn("bench", "sink", |_, args| {
+            Ok(vec![args.get(1).copied().unwrap_or(Value::I32(0))])
+        })
+        .host_fn(WASI_MODULE, "fd_write", null_sink)
+}
+
+fn check_row(id: &str, what: &str, c: &Comparison, goal: bool) -> Row {
+    let result = if c.same_function {
+        format!("identical: one function ({} instructions)", c.ops_a)
+    } else if c.identical {
+        format!("identical: {} = {} instructions", c.ops_a, c.ops_b)
+    } else {
+        format!(
+            "differ: {} vs {} instructions, {} differences",
+            c.ops_a,
+            c.ops_b,
+            c.differences.len()
+        )
+    };
+    let mut row = Row::new(id, what, result).data(json!({
+        "a": c.a, "b": c.b, "identical": c.identical, "same_function": c.same_function,
+        "instructions_a": c.ops_a, "instructions_b": c.ops_b, "differences": c.differences,
+    }));
+    if goal {
+        row = row.goal("instruction for instruction the same", c.identical);
+    }
+    if !c.identical {
+        row = row.note(format!(
+            "`{}` against `{}` (instructions of each export and of the module functions it \
+             calls, each once; `-` only in the first, `+` only in the second): {}",
+            c.a,
+            c.b,
+            c.differences.join(", ")
+        ));
+    }
+    row
+}
+
+pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
+    let n = config.call_iterations.max(1);
+    report.section(
+        "3",
+        "Import calls: fuel per call, and the code of a wrapper against the raw extern",
+        &format!(
+            "guest bench-calls (no_std cdylib) declares each import twice, with \
+             `#[wasm_function]` and as a hand-written extern of the same module, name and core \
+             signature; exports `loop_*` call it n = {n} and 2n times (n from a host import), \
+             against hosts that return at once (`bench.mix`, `bench.sink`) and an `fd_write` \
+             that discards the bytes and reports them written (a null sink, replacing WASI's). \
+             Fuel per iteration = (fuel(2n) − fuel(n)) / n: the call with its argument set-up \
+             and result handling, plus the loop's own counter and branch (an empty loop is no \
+             baseline here: its accumulator goes through `black_box` in memory); host work \
+             costs no fuel. The check compares, with wasmparser, the bodies of exports \
+             that make one call each (`check_*`): same type, locals and operators, where a \
+             call matches a call of the same import or, recursively, of an equivalent function."
+        ),
+    );
+    let module = guest("bench-calls")?;
+
+    let mut fuel: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for entry in LOOPS {
+        progress(&format!("  {entry}: n and 2n"));
+        let f1 = execute(loop_run(&module, entry, n), entry)?.fuel_consumed;
+        let f2 = execute(loop_run(&module, entry, 2 * n), entry)?.fuel_consumed;
+        report.record_fuel(&format!("calls.{entry}.n"), f1);
+        report.record_fuel(&format!("calls.{entry}.2n"), f2);
+        fuel.insert(entry, (f1, f2));
+    }
+    // Fuel of one loop iteration, the call included. The loop without a call is not a
+    // usable baseline here: its accumulator must pass through `black_box` (a store and a load)
+    // where the call loops' results need not, so subtracting it would go negative. The goal
+    // compares the attribute's loop with the raw extern's, which have the same shape.
+    let per_call = |entry: &str| {
+        let (f1, f2) = fuel[entry];
+        per_iteration(f1, f2, n)
+    };
+    let data = |entries: &[&str]| {
+        let mut map = serde_json::Map::new();
+        for &entry in entries {
+            let (f1, f2) = fuel[entry];
+            map.insert(
+                entry.to_owned(),
+                json!({"fuel_n": f1, "fuel_2n": f2, "fuel_per_call": per_call(entry)}),
+            );
+        }
+        serde_json::Value::Object(map)
+    };
+
+    for (id, what, attr, raw) in [
+        (
+            "3.1",
+            "custom import `bench.mix(i32, i64) -> i64`: attribute vs raw extern",
+            "loop_mix_attr",
+            "loop_mix_raw",
+        ),
+        (
+            "3.2",
+            "custom import `bench.sink(&[u8]) -> u32` vs raw `(ptr, len)`",
+            "loop_sink_attr",
+            "loop_sink_raw",
+        ),
+        (
+            "3.3",
+            "`fd_write` to a null sink: attribute (`Result<usize, Errno>`) vs raw extern",
+            "loop_fd_write_attr",
+            "loop_fd_write_raw",
+        ),
+    ] {
+        let holds = fuel[attr] == fuel[raw];
+        let mut row = Row::new(
+            id,
+            what,
+            format!(
+                "{} vs {} fuel per loop iteration with one call; {n} calls: {} vs {} fuel",
+                num(per_call(attr)),
+                num(per_call(raw)),
+                fuel[attr].0,
+                fuel[raw].0
+            ),
+        )
+        .goal("attribute fuel = raw extern fuel", holds)
+        .data(data(&[attr, raw, "loop_empty"]));
+        if !holds {
+            row = row.note(format!(
+                "the attribute costs {} fuel more per call.",
+                num(per_call(attr) - per_call(raw))
+            ));
+        }
+        report.push(row);
+    }
+    report.push(
+        Row::new(
+            "3.4",
+            "`fd_write` to a null sink through the `wasip1` crate",
+            format!(
+                "{} fuel per loop iteration with one call (attribute: {}); {n} calls: {} fuel",
+                num(per_call("loop_fd_write_wasip1")),
+                num(per_call("loop_fd_write_attr")),
+                fuel["loop_fd_write_wasip1"].0
+            ),
+        )
+        .data(data(&["loop_fd_write_wasip1", "loop_fd_write_attr"])),
+    );
+
+    let parsed = Module::parse(&module.bytes)?;
+    let loops_same = [
+        ("loop_mix_attr", "loop_mix_raw"),
+        ("loop_sink_attr", "loop_sink_raw"),
+        ("loop_fd_write_attr", "loop_fd_write_raw"),
+    ]
+    .iter()
+    .map(|(a, b)| parsed.compare(a, b).map(|c| c.identical))
+    .collect::<Result<Vec<bool>>>()?;
+    for ((id, what, a, b), loop_same) in [
+        (
+            "3.5",
+            "code check: `bench.mix` wrapper vs raw extern",
+            "check_mix_attr",
+            "check_mix_raw",
+        ),
+        (
+            "3.6",
+            "code check: `bench.sink(&[u8])` wrapper vs raw `(ptr, len)`",
+            "check_sink_attr",
+            "check_sink_raw",
+        ),
+        (
+            "3.7",
+            "code check: `fd_write` wrapper vs raw extern + the same `Result` by hand",
+            "check_fd_write_attr",
+            "check_fd_write_raw",
+        ),
+    ]
+    .into_iter()
+    .zip(loops_same)
+    {
+        let comparison = parsed.compare(a, b)?;
+        let mut row = check_row(id, what, &comparison, true);
+        let loops = format!(
+            "The {} loops compile {}.",
+            what.split('`').nth(1).unwrap_or("call"),
+            if loop_same {
+                "identically too"
+            } else {
+                "DIFFERENTLY"
+            }
+        );
+        row.note = if row.note.is_empty() {
+            loops
+        } else {
+            format!("{} {loops}", row.note)
+        };
+        report.push(row);
+    }
+    let wasip1 = parsed.compare("check_fd_write_attr", "check_fd_write_wasip1")?;
+    let mut row = check_row(
+        "3.8",
+        "code check: `fd_write` wrapper vs the `wasip1` crate's",
+        &wasip1,
+        false,
+    );
+    let fd_write_equal = fuel["loop_fd_write_wasip1"] == fuel["loop_fd_write_attr"];
+    if !wasip1.identical && fd_write_equal {
+        row.note = format!(
+            "{} Not a cost of the wrapper: `Errno::from_status` (runtime/src/wasi/errno.rs) maps \
+             a status outside 0..=65535 to `Errno::OUT_OF_RANGE` where `wasip1` truncates it with \
+             `as u16`; the extra instructions run only on the error path, so the success path's \
+             fuel is equal (3.3, 3.4).",
+            row.note
+        );
+    } else if !wasip1.identical {
+        row.note = format!(
+            "{} Per call the attribute costs {} fuel more than `wasip1` on the success path.",
+            row.note,
+            num(per_call("loop_fd_write_attr") - per_call("loop_fd_write_wasip1"))
+        );
+    }
+    report.push(row);
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! Section 1: hello world seven ways, size and fuel.
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::report::{Report, Row};
+use super::wasm::SizeBreakdown;
+use super::{execute, num};
+use crate::{Guest, guest, guest_from_wat};
+
+/// The floor (g): the smallest module we could write by hand that prints the line through
+/// `fd_write`: the iovec and the message as data, `nwritten` at address 0.
+const FLOOR_WAT: &str = r#"(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 8) "\10\00\00\00\0e\00\00\00Hello, world!\n")
+  (func (export "_start")
+    (drop (call $fd_write (i32.const 1) (i32.const 8) (i32.const 1) (i32.const 0)))))
+"#;
+
+struct Variant {
+    key: char,
+    what: &'static str,
+    guest: Option<&'static str>,
+}
+
+const VARIANTS: [Variant; 7] = [
+    Variant {
+        key: 'a',
+        what: "(a) no_std, `#[wasm_function]` fd_write, iovec on the stack (guest hello-attr)",
+        guest: Some("hello-attr"),
+    },
+    Variant {
+        key: 'b',
+        what: "(b) no_std, message and iovec in a `with_memory_allocator!` scope (hello-scope)",
+        guest: Some("hello-scope"),
+    },
+    Variant {
+        key: 'c',
+        what: "(c) no_std, the safe layer's `println!` (hello-println)",
+        guest: Some("hello-println"),
+    },
+    Variant {
+        key: 'd',
+        what: "(d) no_std, the `wasip1` crate (hello-wasip1)",
+        guest: Some("hello-wasip1"),
+    },
+    Variant {
+        key: 'e',
+        what: "(e) no_std, a hand-written `#[link(wasm_import_module)]` extern (hello-raw)",
+        guest: Some("hello-raw"),
+    },
+    Variant {
+        key: 'f',
+        what: "(f) std `println!` (hello-std)",
+        guest: Some("hello-std"),
+    },
+    Variant {
+        key: 'g',
+        what: "(g) the floor: a minimal hand-written module from WAT text",
+        guest: None,
+    },
+];
+
+struct Measured {
+    size: usize,
+    fuel: u64,
+    breakdown: String,
+}
+
+fn measure(report: &mut Report, key: char, module: &Guest) -> Result<Measured> {
+    let out = execute(module.run(), &format!("hello ({key})"))?;
+    if out.stdout != b"Hello, world!\n" {
+        anyhow::bail!(
+            "hello ({key}) printed {:?} instead of \"Hello, world!\\n\"",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let fuel = report.record_fuel(&format!("hello.{key}"), out.fuel_consumed);
+    Ok(Measured {
+        size: module.size(),
+        fuel,
+        breakdown: SizeBreakdown::of(&module.bytes)?.summary(),
+    })
+}
+
+pub(super) fn run(report: &mut Report) -> Result<()> {
+    report.section(
+        "1",
+        "Hello world, seven ways: .wasm size and fuel",
+        "each guest is built for wasm32-wasip1 in release (opt-level \"z\", LTO, strip, panic \
+         abort; no_std guests are cdylibs exporting `_start`) and run once; its size is the \
+         .wasm file's, its fuel that of the whole run of `_start` (std's includes its runtime \
+         start-up). Every run must print exactly `Hello, world!\\n`.",
+    );
+    let mut measured: [Option<Measured>; 7] = Default::default();
+    let mut unavailable: [String; 7] = Default::default();
+    for (i, variant) in VARIANTS.iter().enumerate() {
+        let module = match variant.guest {
+            Some(name) => {
+                let dir = crate::repo_root().join("tests").join("guests").join(name);
+                if !dir.join("Cargo.toml").is_file() {
+                    unavailable[i] = format!(
+                        "tests/guests/{name} does not exist yet (it needs the safe WASI layer's `println!`, issue 4)"
+                    );
+                    continue;
+                }
+                match guest(name) {
+                    Ok(module) => module,
+                    Err(e) => {
+                        let text = format!("{e:#}");
+                        let first: Vec<&str> = text
+                            .lines()
+                            .filter(|l| l.starts_with("error"))
+                            .take(3)
+                            .collect();
+                        unavailable[i] =
+                            format!("guest {name} does not build: {}", first.join("; "));
+                        continue;
+                    }
+                }
+            }
+            None => guest_from_wat(FLOOR_WAT)?,
+        };
+        measured[i] = Some(measure(report, variant.key, &module)?);
+    }
+    let size = |key: char| -> Option<usize> {
+        let i = VARIANTS.iter().position(|v| v.key == key)?;
+        measured[i].as_ref().map(|m| m.size)
+    };
+    let (a, b, c, d, e, g) = (
+        size('a'),
+        size('b'),
+        size('c'),
+        size('d'),
+        size('e'),
+        size('g'),
+    );
+
+    for (i, variant) in VARIANTS.iter().enumerate() {
+        let id = format!("1{}", variant.key);
+        let Some(m) = &measured[i] else {
+            report.push(Row::not_measured(&id, variant.what, unavailable[i].clone()));
+            continue;
+        };
+        let mut row = Row::new(&id, variant.what, format!("{} B, {} fuel", m.size, m.fuel))
+            .data(json!({"size_bytes": m.size, "fuel": m.fuel, "breakdown": m.breakdown}));
+        match variant.key {
+            'a' => {
+                if let (Some(a), Some(d), Some(e)) = (a, d, e) {
+                    let holds = a.abs_diff(e) <= 4 && a <= d;
+                    row = row.goal(&format!("within 4 B of (e) = {e} B, ≤ (d) = {d} B"), holds);
+                    if !holds {
+                        row = row.note(format!(
+                            "(a) is {a} B: {} B from (e) (goal ≤ 4) and {} B over (d). Where the bytes go: {}",
+                            a.abs_diff(e),
+                            a.saturating_sub(d),
+                            m.breakdown
+                        ));
+                    }
+                }
+            }
+            'b' => {
+                if let (Some(b), Some(d)) = (b, d) {
+                    let limit = d * 3 / 2;
+                    let holds = b <= limit;
+                    row = row.goal(&format!("≤ 1.5 × (d) = {limit} B"), holds);
+                    if !holds {
+                        row = row.note(format!(
+                            "{b} B is {} B over the goal ({} × (d)). Where the bytes go: {}. \
+                             `_start` itself is small; the rest is the allocator's slow path, which every \
+                             scoped program links because the first allocation always takes it (no chunk \
+                             exists yet): reserving a chunk with `memory.grow` (and again if it returned \
+                             page 0), doubling chunk sizes up to 1 MiB against the page limit, writing the \
+                             chunk footer and linking the chunk list, the alignment check, the reuse of a \
+                             kept next chunk; plus the depth checks' panic paths (`wrong_scope`, \
+                             `exit_mismatch` with its generation counter). A scope cannot cost less than \
+                             that code unless the allocator had a fixed static arena for small programs.",
+                            b - limit,
+                            num(b as f64 / d as f64),
+                            m.breakdown
+                        ));
+                    }
+                }
+            }
+            'c' => {
+                if let (Some(c), Some(d)) = (c, d) {
+                    let limit = d * 3;
+                    let holds = c <= limit;
+                    row = row.goal(&format!("≤ 3 × (d) = {limit} B"), holds);
+                    if !holds {
+                        row = row.note(format!(
+                            "{c} B is {} B over the goal ({} × (d)). Where the bytes go: {}",
+                            c - limit,
+                            num(c as f64 / d as f64),
+                            m.breakdown
+                        ));
+                    }
+                }
+            }
+            'g' => {
+                if let (Some(a), Some(g)) = (a, g) {
+                    let holds = a <= 2 * g;
+                    row = row.goal(&format!("(a) ≤ 2 × (g) = {} B", 2 * g), holds);
+                    if !holds {
+                        row = row.note(format!(
+                            "(a) = {a} B is {} × the floor. Where (a)'s bytes go: {}",
+                            num(a as f64 / g as f64),
+                            measured[0]
+                                .as_ref()
+                                .map_or(String::new(), |m| m.breakdown.clone())
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        report.push(row);
+    }
+    Ok(())
+}
