@@ -71,8 +71,9 @@ fn println_scoped(text: &str) -> Result<usize, Errno> {
 }
 
 fn main() {
-    let written = println_scoped("Hello from wasm-function: this line went through a scoped iovec.")
-        .expect("fd_write");
+    let written =
+        println_scoped("Hello from wasm-function: this line went through a scoped iovec.")
+            .expect("fd_write");
     println_scoped(&format!("fd_write reported {written} bytes written")).expect("fd_write");
 
     let (outer_at, inner_at, reused_at) = with_memory_allocator!(|mem| {
@@ -92,11 +93,18 @@ fn main() {
     println_scoped(&format!(
         "nested scopes: outer segment at {outer_at:#x}, inner at {inner_at:#x}, \
          first allocation after the inner scope at {reused_at:#x} ({})",
-        if reused_at == inner_at { "reused" } else { "not reused" }
+        if reused_at == inner_at {
+            "reused"
+        } else {
+            "not reused"
+        }
     ))
     .expect("fd_write");
 
-    log(1, "a message for the host, passed as a pointer and a length");
+    log(
+        1,
+        "a message for the host, passed as a pointer and a length",
+    );
     let sum = add_i64(40, 2);
     println_scoped(&format!("demo_host.add_i64(40, 2) = {sum}")).expect("fd_write");
 

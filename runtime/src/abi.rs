@@ -239,7 +239,10 @@ mod tests {
         let nan = f32::from_bits(0x7fc0_1234);
         assert_eq!(f32::from_core(nan.into_core()).to_bits(), 0x7fc0_1234);
         let neg_zero = -0.0_f64;
-        assert_eq!(f64::from_core(neg_zero.into_core()).to_bits(), neg_zero.to_bits());
+        assert_eq!(
+            f64::from_core(neg_zero.into_core()).to_bits(),
+            neg_zero.to_bits()
+        );
     }
 
     #[test]

@@ -47,12 +47,18 @@ fn the_fallback_body_runs_on_the_host() {
 fn a_bodyless_import_panics_naming_module_and_name() {
     let message = panic_message(|| log(1, "hi"));
     assert!(message.contains("`env.log`"), "{message}");
-    assert!(message.contains("only when compiled for wasm32"), "{message}");
+    assert!(
+        message.contains("only when compiled for wasm32"),
+        "{message}"
+    );
     assert!(message.contains("give the function a body"), "{message}");
 }
 
 #[test]
 fn a_renamed_import_panics_with_the_import_name() {
     let message = panic_message(|| exit(3));
-    assert!(message.contains("`wasi_snapshot_preview1.proc_exit`"), "{message}");
+    assert!(
+        message.contains("`wasi_snapshot_preview1.proc_exit`"),
+        "{message}"
+    );
 }

@@ -87,9 +87,15 @@ pub fn node_run(guest: &Guest, inputs: &NodeInputs<'_>) -> Result<Option<NodeOut
         .iter()
         .map(|(k, v)| format!("{}: {}", json_string(k), json_string(v)))
         .collect();
-    let preopens = inputs.preopen.map_or_else(String::new, |(host, guest_path)| {
-        format!("{}: {}", json_string(guest_path), json_string(&host.to_string_lossy()))
-    });
+    let preopens = inputs
+        .preopen
+        .map_or_else(String::new, |(host, guest_path)| {
+            format!(
+                "{}: {}",
+                json_string(guest_path),
+                json_string(&host.to_string_lossy())
+            )
+        });
     let file = |name: &str| json_string(&path(name).to_string_lossy());
     let config = format!(
         "{{\"args\": [{}], \"env\": {{{}}}, \"preopens\": {{{preopens}}}, \"stdin\": {}, \"stdout\": {}, \"stderr\": {}}}",

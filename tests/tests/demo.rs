@@ -10,7 +10,11 @@ fn the_demo_runs_and_prints_what_it_should() {
         .expect("the run binary starts");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "exit {:?}\n{stdout}\n{stderr}", output.status);
+    assert!(
+        output.status.success(),
+        "exit {:?}\n{stdout}\n{stderr}",
+        output.status
+    );
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[0],
@@ -28,6 +32,9 @@ fn the_demo_runs_and_prints_what_it_should() {
         "[host log level 1] a message for the host, passed as a pointer and a length"
     );
     assert_eq!(lines[4], "demo_host.add_i64(40, 2) = 42");
-    assert_eq!(lines.last().copied(), Some("bye: exiting through proc_exit(0)"));
+    assert_eq!(
+        lines.last().copied(),
+        Some("bye: exiting through proc_exit(0)")
+    );
     assert!(stderr.contains("[run] demo: exit 0"), "{stderr}");
 }

@@ -27,7 +27,9 @@ fn a_million_scopes_in_a_no_std_module_do_not_grow_memory() {
     let sink = Arc::clone(&reported);
     let outcome = guest
         .run()
-        .host_fn("test_memory", "iterations", |_, _| Ok(vec![Value::I32(1_000_000)]))
+        .host_fn("test_memory", "iterations", |_, _| {
+            Ok(vec![Value::I32(1_000_000)])
+        })
         .host_fn("test_memory", "report", move |_, args| {
             *sink.lock().expect("lock") = Some(args.to_vec());
             Ok(vec![])
@@ -35,13 +37,25 @@ fn a_million_scopes_in_a_no_std_module_do_not_grow_memory() {
         .execute()
         .expect("runs");
     assert_eq!(outcome.trap, None);
-    let args = reported.lock().expect("lock").clone().expect("the guest reported");
-    let [Value::I32(after_first), Value::I32(after_loop), Value::I32(failures)] = args[..] else {
+    let args = reported
+        .lock()
+        .expect("lock")
+        .clone()
+        .expect("the guest reported");
+    let [
+        Value::I32(after_first),
+        Value::I32(after_loop),
+        Value::I32(failures),
+    ] = args[..]
+    else {
         panic!("unexpected report {args:?}");
     };
     assert_eq!(failures, 0, "data written in a scope read back wrong");
     assert_eq!(after_loop, after_first, "memory grew during the loop");
     // No global allocator: the only imports are the test host's.
     let imports = guest.imports().expect("imports");
-    assert!(imports.iter().all(|import| import.module == "test_memory"), "{imports:?}");
+    assert!(
+        imports.iter().all(|import| import.module == "test_memory"),
+        "{imports:?}"
+    );
 }

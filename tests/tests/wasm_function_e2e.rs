@@ -234,8 +234,9 @@ fn no_std_hello_world_is_no_larger_than_the_wasip1_crate() {
 #[test]
 fn node_runs_the_hello_world_the_same_way() {
     let hello = guest("hello-attr").expect("hello-attr builds");
-    let Some(node) = wasm_function_tests::node_run(&hello, &wasm_function_tests::NodeInputs::default())
-        .expect("node runs")
+    let Some(node) =
+        wasm_function_tests::node_run(&hello, &wasm_function_tests::NodeInputs::default())
+            .expect("node runs")
     else {
         eprintln!("node is not installed: skipping the cross-check under node:wasi");
         return;
