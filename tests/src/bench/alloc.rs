@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::report::{Report, Row};
-use super::{Config, execute, num, per_iteration, progress, ratio};
+use super::{Config, execute, int, num, per_iteration, progress, ratio};
 use crate::{Guest, guest};
 
 const CASES: [&str; 10] = [
@@ -250,7 +250,10 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
     let many = run_case(&module, "ours-scope", n)?.memory_pages;
     let mut row = Row::new(
         "2.9",
-        &format!("memory after {n} scopes vs after 1 (ours, 64 KiB pages)"),
+        &format!(
+            "memory after {} scopes vs after 1 (ours, 64 KiB pages)",
+            int(n.into())
+        ),
         format!("{many} pages vs {one} pages"),
     )
     .goal("equal", many == one)
@@ -293,7 +296,10 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
     report.push(
         Row::new(
             "2.10",
-            &format!("wall time of {n} allocations, relative to ours"),
+            &format!(
+                "wall time of {} allocations, relative to ours",
+                int(n.into())
+            ),
             format!(
                 "ours 1.00× ({} ms), bumpalo {} ({} ms), bump-scope {} ({} ms), std {} ({} ms)",
                 millis("ours-alloc"),
@@ -318,7 +324,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
     report.push(
         Row::new(
             "2.11",
-            &format!("wall time of {n} scopes with one allocation, relative to ours"),
+            &format!("wall time of {} scopes with one allocation, relative to ours", int(n.into())),
             format!(
                 "ours 1.00× ({} ms; nested in a warm outer scope {}), bumpalo reset {} ({} ms), bump-scope {} ({} ms)",
                 millis("ours-scope"),

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::report::{Report, Row};
 use super::wasm::{Comparison, Module};
-use super::{Config, execute, num, per_iteration, progress};
+use super::{Config, execute, int, num, per_iteration, progress};
 use crate::{Guest, HostCtx, Run, Value, WASI_MODULE, guest};
 
 const LOOPS: [&str; 8] = [
@@ -97,8 +97,8 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         "Import calls: fuel per call, and the code of a wrapper against the raw extern",
         &format!(
             "guest bench-calls (no_std cdylib) declares each import twice, with \
-             `#[wasm_function]` and as a hand-written extern of the same module, name and core \
-             signature; exports `loop_*` call it n = {n} and 2n times (n from a host import), \
+             `#[wasm_function]` (for `fd_write`: the runtime's `wasi::raw::fd_write`) and as a \
+             hand-written extern of the same module, name and core signature; exports `loop_*` call it n = {n} and 2n times (n from a host import), \
              against hosts that return at once (`bench.mix`, `bench.sink`) and an `fd_write` \
              that discards the bytes and reports them written (a null sink, replacing WASI's). \
              Fuel per iteration = (fuel(2n) − fuel(n)) / n: the call with its argument set-up \
@@ -155,7 +155,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         ),
         (
             "3.3",
-            "`fd_write` to a null sink: attribute (`Result<usize, Errno>`) vs raw extern",
+            "`fd_write` to a null sink: ours (`wasi::raw::fd_write`, the attribute) vs a raw extern",
             "loop_fd_write_attr",
             "loop_fd_write_raw",
         ),
@@ -165,11 +165,12 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             id,
             what,
             format!(
-                "{} vs {} fuel per loop iteration with one call; {n} calls: {} vs {} fuel",
+                "{} vs {} fuel per loop iteration with one call; {} calls: {} vs {} fuel",
                 num(per_call(attr)),
                 num(per_call(raw)),
-                fuel[attr].0,
-                fuel[raw].0
+                int(n.into()),
+                int(fuel[attr].0),
+                int(fuel[raw].0)
             ),
         )
         .goal("attribute fuel = raw extern fuel", holds)
@@ -187,10 +188,11 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             "3.4",
             "`fd_write` to a null sink through the `wasip1` crate",
             format!(
-                "{} fuel per loop iteration with one call (attribute: {}); {n} calls: {} fuel",
+                "{} fuel per loop iteration with one call (attribute: {}); {} calls: {} fuel",
                 num(per_call("loop_fd_write_wasip1")),
                 num(per_call("loop_fd_write_attr")),
-                fuel["loop_fd_write_wasip1"].0
+                int(n.into()),
+                int(fuel["loop_fd_write_wasip1"].0)
             ),
         )
         .data(data(&["loop_fd_write_wasip1", "loop_fd_write_attr"])),
@@ -220,7 +222,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         ),
         (
             "3.7",
-            "code check: `fd_write` wrapper vs raw extern + the same `Result` by hand",
+            "code check: `wasi::raw::fd_write` vs raw extern + the same `Result` by hand",
             "check_fd_write_attr",
             "check_fd_write_raw",
         ),
@@ -249,7 +251,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
     let wasip1 = parsed.compare("check_fd_write_attr", "check_fd_write_wasip1")?;
     let mut row = check_row(
         "3.8",
-        "code check: `fd_write` wrapper vs the `wasip1` crate's",
+        "code check: `wasi::raw::fd_write` vs the `wasip1` crate's",
         &wasip1,
         false,
     );

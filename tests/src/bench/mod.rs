@@ -146,6 +146,19 @@ pub(crate) fn num(x: f64) -> String {
     }
 }
 
+/// An integer with thousands separators: `1,000,000`.
+pub(crate) fn int(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A ratio: `1.23×`.
 pub(crate) fn ratio(x: f64) -> String {
     format!("{x:.2}×")

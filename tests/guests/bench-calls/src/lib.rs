@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `bench.mix: (i32, i64) -> i64` | `fn(x: i32, y: i64) -> i64` | the same |
 //! | `bench.sink: (i32, i32) -> i32` | `fn(bytes: &[u8]) -> u32` | `fn(ptr: *const u8, len: usize) -> u32` |
-//! | `wasi_snapshot_preview1.fd_write` | `fn(Fd, &[Ciovec]) -> Result<usize, Errno>` | `fn(i32, *const Ciovec, usize, *mut usize) -> i32` wrapped by hand into the same `Result` (status through `Errno::from_status`); and the `wasip1` crate's |
+//! | `wasi_snapshot_preview1.fd_write` | `wasm_function::wasi::raw::fd_write: fn(Fd, &[Ciovec]) -> Result<Size, Errno>` | `fn(i32, *const Ciovec, usize, *mut usize) -> i32` wrapped by hand into the same `Result` (status through `Errno::from_status`); and the `wasip1` crate's |
 //!
 //! Exports `loop_*` (`() -> ()`) call an import `bench.iterations()` times in a loop;
 //! `loop_empty` runs the same loop without a call. Exports `check_*` call an import once,
@@ -32,8 +32,8 @@ fn mix_attr(x: i32, y: i64) -> i64;
 #[wasm_function("bench", "sink")]
 fn sink_attr(bytes: &[u8]) -> u32;
 
-#[wasm_function("wasi_snapshot_preview1", "fd_write")]
-fn fd_write_attr(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno>;
+/// Ours as shipped: the runtime's `#[wasm_function]` declaration of `fd_write`.
+use wasm_function::wasi::raw::fd_write as fd_write_attr;
 
 mod raw {
     #[repr(C)]
