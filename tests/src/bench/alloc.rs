@@ -36,7 +36,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         "2",
         "Allocation: fuel per 16-byte allocation and per scope",
         &format!(
-            "guest bench-alloc (a std bin: `bench-alloc <case> <n>`) runs each loop n = {n} and \
+            "guest bench-alloc (a std bin: `bench-alloc <case> <n>`) runs each loop n = {} and \
              2n times; fuel per iteration = (fuel(2n) − fuel(n)) / n, which cancels start-up and \
              setup; fuel per operation = that minus the same figure for an empty loop of the same \
              shape (each iteration passes a pointer to `black_box`). Allocations are 16 bytes \
@@ -49,6 +49,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
              scope loop with n iterations against 1. Wall time: each loop with n iterations, \
              timed {} times in rotation with the others in the same process, the minimum kept, \
              minus the empty loop's minimum; with fuel metering on, as for every run here.",
+            int(n.into()),
             config.wall_repeats
         ),
     );
@@ -177,12 +178,14 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
                  restores the mark taken on entry, `NO_CHUNK` again, so the next top-level \
                  scope's first allocation runs `State::allocate_slow` \
                  (runtime/src/memory/state.rs: alignment check, `fit` on the empty range, then \
-                 the kept `head` chunk and `fit` again) instead of the bump. Fix: when a scope \
-                 opens (or closes) with the mark at `NO_CHUNK` and a chunk exists, move the mark \
-                 to the start of the first chunk (sound: nothing can be live in any chunk while \
-                 the pair is `NO_CHUNK`), in a `#[cold]` function so that the warm path keeps \
-                 its shape: a first try that compared the pair in `State::exit` cut this row to \
-                 42 fuel but made the Entry spill to the stack and row 2.6 rise from 27 to 42.",
+                 the kept `head` chunk and `fit` again) instead of the bump. Proposed fix, \
+                 measured at the time of writing on a patched copy of the runtime with \
+                 `bench --alloc-wasm`: an early path at the top of `State::allocate_slow` that, \
+                 when `end` is `NO_CHUNK` and `head` exists, bumps from the start of `head` \
+                 (what the general path already does, without its two checked `fit`s) cut this \
+                 row to 66 fuel and left row 2.6 at 27; changing `State::enter` or \
+                 `State::exit` instead reshaped the inlined warm path under opt-level \"z\" \
+                 (row 2.6 went from 27 to 42-44).",
                 num(ours_scope - warm_scope),
                 num(ours_scope)
             ));

@@ -98,7 +98,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         &format!(
             "guest bench-calls (no_std cdylib) declares each import twice, with \
              `#[wasm_function]` (for `fd_write`: the runtime's `wasi::raw::fd_write`) and as a \
-             hand-written extern of the same module, name and core signature; exports `loop_*` call it n = {n} and 2n times (n from a host import), \
+             hand-written extern of the same module, name and core signature; exports `loop_*` call it n = {} and 2n times (n from a host import), \
              against hosts that return at once (`bench.mix`, `bench.sink`) and an `fd_write` \
              that discards the bytes and reports them written (a null sink, replacing WASI's). \
              Fuel per iteration = (fuel(2n) − fuel(n)) / n: the call with its argument set-up \
@@ -106,7 +106,8 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
              baseline here: its accumulator goes through `black_box` in memory); host work \
              costs no fuel. The check compares, with wasmparser, the bodies of exports \
              that make one call each (`check_*`): same type, locals and operators, where a \
-             call matches a call of the same import or, recursively, of an equivalent function."
+             call matches a call of the same import or, recursively, of an equivalent function.",
+            int(n.into())
         ),
     );
     let module = guest("bench-calls")?;
@@ -258,7 +259,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
     let fd_write_equal = fuel["loop_fd_write_wasip1"] == fuel["loop_fd_write_attr"];
     if !wasip1.identical && fd_write_equal {
         row.note = format!(
-            "{} Not a cost of the wrapper: `Errno::from_status` (runtime/src/wasi/errno.rs) maps \
+            "{}. Not a cost of the wrapper: `Errno::from_status` (runtime/src/wasi/errno.rs) maps \
              a status outside 0..=65535 to `Errno::OUT_OF_RANGE` where `wasip1` truncates it with \
              `as u16`; the extra instructions run only on the error path, so the success path's \
              fuel is equal (3.3, 3.4).",
@@ -266,7 +267,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         );
     } else if !wasip1.identical {
         row.note = format!(
-            "{} Per call the attribute costs {} fuel more than `wasip1` on the success path.",
+            "{}. Per call the attribute costs {} fuel more than `wasip1` on the success path.",
             row.note,
             num(per_call("loop_fd_write_attr") - per_call("loop_fd_write_wasip1"))
         );

@@ -353,7 +353,7 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
              a separate proc-macro invocation that parses the item with syn, validates it and \
              emits a wrapper function with its own extern block (and a host fallback that \
              `cfg` removes), which rustc then type-checks. Of the difference, {} is the \
-             checking of function bodies at all: the same API written as {count} hand-written \
+             checking of function bodies at all: the same API written as {} hand-written \
              safe wrappers checks in {} (row 4.2), {} of the raw crate; so even a free macro \
              could not reach 2× with bodies to check, and bodiless raw externs are unsafe to \
              call.",
@@ -362,6 +362,7 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
             per_declaration,
             secs(best_raw),
             secs(best_wrap.saturating_sub(best_raw)),
+            int(count as u64),
             secs(best_wrap),
             ratio(best_wrap.as_secs_f64() / best_raw.as_secs_f64())
         ));

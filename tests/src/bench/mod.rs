@@ -204,13 +204,13 @@ fn meta(config: &Config) -> std::collections::BTreeMap<String, String> {
         "config".to_owned(),
         format!(
             "allocation loops n = {}, call loops n = {} (each also run with 2n), {} timed repeats, compile rows: {}",
-            config.alloc_iterations,
-            config.call_iterations,
+            int(config.alloc_iterations.into()),
+            int(config.call_iterations.into()),
             config.wall_repeats,
             match &config.compile {
                 Some(c) => format!(
                     "{} declarations, {} check runs, {} clean builds each",
-                    c.declarations, c.check_runs, c.clean_build_runs
+                    int(c.declarations as u64), c.check_runs, c.clean_build_runs
                 ),
                 None => "skipped".to_owned(),
             }
