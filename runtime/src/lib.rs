@@ -28,3 +28,8 @@ pub mod __private;
 
 #[doc(inline)]
 pub use wasm_function_macros::{WasmType, wasm_function, with_memory_allocator};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
