@@ -140,12 +140,38 @@ impl<const N: usize> fmt::Debug for BufferedWriter<N> {
 
 /// What the printing macros call: formats `args` (and a newline if `newline`) to `fd`.
 #[doc(hidden)]
+#[inline]
 pub fn _print(fd: Fd, args: fmt::Arguments<'_>, newline: bool) {
-    // A literal without arguments needs no buffer unless a newline must follow it.
-    if let (Some(text), false) = (args.as_str(), newline) {
-        let _ = io::write_all(fd, text.as_bytes());
-        return;
+    // Inlined, so that a literal without arguments is known at compile time and never pulls in
+    // the formatting machinery.
+    match (args.as_str(), newline) {
+        (Some(text), false) => {
+            let _ = io::write_all(fd, text.as_bytes());
+        }
+        (Some(text), true) => print_line(fd, text.as_bytes()),
+        (None, _) => print_formatted(fd, args, newline),
     }
+}
+
+/// Writes `text` and a newline with one `fd_write` of two iovecs, finishing a short write.
+#[inline(never)]
+fn print_line(fd: Fd, text: &[u8]) {
+    let iovs = [super::Ciovec::new(text), super::Ciovec::new(b"\n")];
+    match super::raw::fd_write(fd, &iovs) {
+        Ok(written) if written < text.len() => {
+            let _ = io::write_all(fd, &text[written..]);
+            let _ = io::write_all(fd, b"\n");
+        }
+        Ok(written) if written == text.len() => {
+            let _ = io::write_all(fd, b"\n");
+        }
+        Ok(_) | Err(_) => {}
+    }
+}
+
+/// Formats into a stack buffer, flushed with `fd_write` when full and at the end.
+#[inline(never)]
+fn print_formatted(fd: Fd, args: fmt::Arguments<'_>, newline: bool) {
     let mut out = BufferedWriter::<PRINT_BUFFER_SIZE>::new(fd);
     let _ = fmt::write(&mut out, args);
     if newline {
