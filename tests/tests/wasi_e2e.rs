@@ -7,8 +7,12 @@
 //!   line per check: `ok <check> <details>` or `FAIL <check> <details>`; lines starting with
 //!   `info` report results on which runtimes legitimately differ.
 
+use std::path::Path;
 use wasm_function_tests::CoreType::{self, I32, I64};
-use wasm_function_tests::{Import, NodeInputs, WASI_MODULE, guest, node_run};
+
+use wasm_function_tests::{
+    Guest, Import, NodeInputs, NodeOutcome, Outcome, WASI_MODULE, guest, node_run,
+};
 
 /// The reference table of `research/wasi_preview1.md` §2: every preview1 function with its
 /// lowered core signature (parameters, results).
@@ -122,4 +126,461 @@ fn wasi_all_instantiates_in_wasmtime_and_node_and_calls_nothing() {
         );
         assert!(node.stdout.is_empty());
     }
+}
+
+// -------------------------------------------------------------------------------------------
+// The line-per-check guests: running them, comparing their lines
+
+/// Runs `guest` in wasmtime with the same inputs a Node run takes.
+fn in_wasmtime(guest: &Guest, inputs: &NodeInputs<'_>) -> Outcome {
+    let mut run = guest.run().args(inputs.args).stdin(inputs.stdin);
+    for (key, value) in inputs.env {
+        run = run.env(key, value);
+    }
+    if let Some((host_dir, guest_path)) = inputs.preopen {
+        run = run.preopen(host_dir, guest_path);
+    }
+    run.execute().expect("the guest runs in wasmtime")
+}
+
+/// Runs `guest` under Node, or prints why not and returns `None` when `node` is absent.
+fn in_node(guest: &Guest, inputs: &NodeInputs<'_>) -> Option<NodeOutcome> {
+    let outcome = node_run(guest, inputs).expect("the guest runs under Node");
+    node_or_skip(&outcome, &guest.name);
+    outcome
+}
+
+/// The lines every runtime must print alike (`ok …`, `FAIL …`, `done …`) and the `info` lines,
+/// which may differ.
+fn split_lines(stdout: &str) -> (Vec<&str>, Vec<&str>) {
+    stdout.lines().partition(|line| !line.starts_with("info "))
+}
+
+/// What an `info` line is about: its second word.
+fn info_keys<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    lines
+        .into_iter()
+        .map(|line| line.split(' ').nth(1).unwrap_or(""))
+        .collect()
+}
+
+/// Asserts that `actual` are the lines of `expected`, naming the first difference.
+#[track_caller]
+fn assert_lines(actual: &[&str], expected: &str, what: &str) {
+    let expected: Vec<&str> = expected.lines().collect();
+    if actual == expected {
+        return;
+    }
+    let at = actual
+        .iter()
+        .zip(&expected)
+        .position(|(a, e)| a != e)
+        .unwrap_or(actual.len().min(expected.len()));
+    panic!(
+        "{what}: line {} differs\n  actual:   {:?}\n  expected: {:?}\n--- all actual lines ---\n{}",
+        at + 1,
+        actual.get(at),
+        expected.get(at),
+        actual.join("\n")
+    );
+}
+
+// -------------------------------------------------------------------------------------------
+// Files and directories: `wasi-fs`
+
+const HELLO: &str = "hello from the host\n";
+
+/// A fresh directory with the files `wasi-fs` expects.
+fn fs_sandbox() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path();
+    std::fs::write(path.join("hello.txt"), HELLO).expect("write");
+    std::fs::create_dir(path.join("subdir")).expect("mkdir");
+    std::fs::write(path.join("subdir/nested.txt"), "nested\n").expect("write");
+    std::fs::write(path.join("to-rename.txt"), "rename me\n").expect("write");
+    std::fs::write(path.join("to-delete.txt"), "delete me\n").expect("write");
+    dir
+}
+
+fn fs_inputs(sandbox: &Path) -> NodeInputs<'_> {
+    NodeInputs {
+        preopen: Some((sandbox, "/sandbox")),
+        ..NodeInputs::default()
+    }
+}
+
+/// What `wasi-fs` must print in every runtime (sizes, types, contents and errno names are all
+/// deterministic). Listings are sorted by the guest: hosts list in different orders.
+const FS_CHECKS: &str = "\
+ok preopen /sandbox fd 3
+ok preopen-count 1
+ok resolve /sandbox/subdir/nested.txt -> fd 3 \"subdir/nested.txt\"
+ok resolve-outside /elsewhere/x -> notcapable
+ok resolve-root /sandbox -> \".\"
+ok readdir-before .: hello.txt:regular_file:20 subdir:directory to-delete.txt:regular_file:10 to-rename.txt:regular_file:10
+ok read hello.txt 20 bytes \"hello from the host\\n\"
+ok read-scatter subdir/nested.txt 7 bytes \"nes\" + \"ted\\n\"
+ok read-eof a read at the end gives 0 bytes
+ok write-read written.txt 33 bytes \"written by the guest\\nsecond line\\n\"
+ok stat-file written.txt regular_file size 33 nlink 1
+ok stat-dir subdir directory
+ok fstat written.txt regular_file size 33 same inode true
+ok fdstat-file regular_file read true seek true
+ok fdstat-dir /sandbox directory
+ok seek-start seek 8 -> 8, tell 8, read \"by\", tell 10
+ok seek-current -4 -> 6, read \"n \"
+ok seek-end end-5 -> 28, read \"line\\n\"
+ok seek-negative current-100 -> inval
+ok pwrite-pread wrote 7 at 0, read \"WRITTEN\" at 0, offset still 0
+ok set-size 7 -> size 7; 12 -> 12 bytes \"WRITTEN\\0\\0\\0\\0\\0\"
+ok append size 21, fdflags append true
+ok set-flags-append size 26, fdflags append true
+ok sync-advise fd_datasync, fd_sync, fd_advise ok
+ok noent open missing.txt -> noent
+ok noent-stat stat missing/x.txt -> noent
+ok noent-unlink unlink missing.txt -> noent
+ok badf-read read a closed fd -> badf
+ok badf-close close it again -> badf
+ok badf-write write to fd 999 -> badf
+ok notdir-open open_dir hello.txt -> notdir
+ok notdir-path open hello.txt/x -> notdir
+ok exist-create-new create_new hello.txt -> exist
+ok exist-mkdir mkdir subdir -> exist
+ok mkdir-rmdir mkdir made -> directory; rmdir with a file -> notempty; after unlinking it -> ok; stat -> noent
+ok rename-across kept/file.txt -> subdir/moved.txt \"kept\\n\"
+ok rename to-rename.txt -> renamed.txt \"rename me\\n\"; old name -> noent
+ok unlink unlink to-delete.txt, then stat -> noent
+ok symlink link -> \"hello.txt\"; lstat symbolic_link size 9; stat regular_file size 20
+ok symlink-read through link \"hello from the host\\n\"
+ok exist-symlink symlink onto hello.txt -> exist
+ok hard-link hard.txt nlink 2 same inode true size 20
+ok exist-link link onto renamed.txt -> exist
+ok path-set-times hello.txt mtim 1000000000000000000 atim 1100000000000000000
+ok fd-set-times renamed.txt mtim 1000000001000000000
+ok renumber the target fd now reads hello.txt; the old fd -> badf
+ok readdir-after .: hard.txt:regular_file:20 hello.txt:regular_file:20 kept:directory link:symbolic_link renamed.txt:regular_file:10 subdir:directory written.txt:regular_file:26
+ok readdir-subdir subdir: moved.txt:regular_file:5 nested.txt:regular_file:7
+done 0 failed
+";
+
+/// What `wasi-fs` reports in wasmtime 48 where runtimes differ. Node 20 says instead, line by
+/// line: both buffers filled by one call (7 of 7, 12 of 12); `fd_allocate` ok (it calls
+/// `posix_fallocate`); `fd_fdstat_set_rights` ok, and the write it no longer allows
+/// `notcapable` (wasmtime does not track rights); `sock_*` on a file `notcapable` (the rights
+/// check comes first), `sock_shutdown` `notsup`; `fd_readdir` on a file `notcapable`; a path
+/// out of the preopen `notcapable`; unlinking a directory `isdir`, as here.
+const FS_INFO_WASMTIME: &str = "\
+info fd_read of two buffers: the first call read 3 of 7 bytes
+info fd_write of two buffers: the first call wrote 7 of 12 bytes
+info fd_allocate notsup
+info fd_fdstat_set_rights notsup, then fd_write ok
+info sock_accept notsock, sock_recv notsock, sock_send notsock, sock_shutdown notsock (on a regular file)
+info fd_readdir on a file badf
+info open ../outside perm
+info unlink a directory isdir
+";
+
+/// Checks the sandbox after `wasi-fs` ran: what the guest did is visible on the host.
+fn assert_fs_sandbox_after(root: &Path) {
+    let read = |path: &str| {
+        std::fs::read(root.join(path)).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+    };
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .expect("listing")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "hard.txt",
+            "hello.txt",
+            "kept",
+            "link",
+            "renamed.txt",
+            "subdir",
+            "written.txt"
+        ],
+        "renamed, unlinked, created and removed files as the guest left them"
+    );
+    assert_eq!(read("renamed.txt"), b"rename me\n");
+    assert_eq!(read("written.txt"), b"WRITTEN\0\0\0\0\0appended\nmore\n");
+    assert_eq!(read("hard.txt"), HELLO.as_bytes());
+    assert_eq!(read("subdir/moved.txt"), b"kept\n");
+    assert_eq!(read("subdir/nested.txt"), b"nested\n");
+    assert_eq!(
+        std::fs::read_link(root.join("link")).expect("a symbolic link"),
+        Path::new("hello.txt")
+    );
+    assert!(root.join("kept").is_dir());
+    assert_eq!(
+        std::fs::read_dir(root.join("kept")).expect("kept").count(),
+        0
+    );
+    let hello = std::fs::metadata(root.join("hello.txt")).expect("hello.txt");
+    assert_eq!(
+        hello.modified().expect("mtime"),
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let hard = std::fs::metadata(root.join("hard.txt")).expect("hard.txt");
+        assert_eq!((hard.ino(), hard.nlink()), (hello.ino(), 2));
+    }
+}
+
+#[test]
+fn wasi_fs_in_wasmtime() {
+    let guest = guest("wasi-fs").expect("wasi-fs builds");
+    let sandbox = fs_sandbox();
+    let outcome = in_wasmtime(&guest, &fs_inputs(sandbox.path()));
+    outcome.assert_exit(0);
+    let (checks, info) = split_lines(outcome.stdout_str());
+    assert_lines(&checks, FS_CHECKS, "wasi-fs in wasmtime");
+    assert_lines(&info, FS_INFO_WASMTIME, "wasi-fs info in wasmtime");
+    assert_fs_sandbox_after(sandbox.path());
+}
+
+#[test]
+fn wasi_fs_in_node_prints_the_same_checks() {
+    let guest = guest("wasi-fs").expect("wasi-fs builds");
+    let sandbox = fs_sandbox();
+    let Some(node) = in_node(&guest, &fs_inputs(sandbox.path())) else {
+        return;
+    };
+    let stdout = node.stdout_str();
+    assert_eq!(node.exit_code, 0, "{stdout}");
+    let (checks, info) = split_lines(&stdout);
+    assert_lines(&checks, FS_CHECKS, "wasi-fs under Node");
+    // The same questions, answered differently: see `FS_INFO_WASMTIME`.
+    assert_eq!(info_keys(info), info_keys(FS_INFO_WASMTIME.lines()));
+    assert_fs_sandbox_after(sandbox.path());
+}
+
+// -------------------------------------------------------------------------------------------
+// Arguments, environment, streams, clocks, poll, random, process: `wasi-env`
+
+/// Arguments after `argv[0]`: spaces, `=`, non-ASCII and an empty one.
+const ENV_ARGS: [&str; 5] = ["plain", "with space", "a=b=c", "héllo wörld ✓", ""];
+/// Environment variables: a value containing `=`, a non-ASCII one, an empty one, and the exit
+/// code the guest is to end with.
+const ENV_VARS: [(&str, &str); 5] = [
+    ("PLAIN", "value"),
+    ("WITH_EQUALS", "a=b=c"),
+    ("UNICODE", "grüße 🌍"),
+    ("EMPTY", ""),
+    ("EXIT_CODE", "42"),
+];
+const ENV_STDIN: &str = "line one\nline two ✓\n";
+
+fn env_inputs() -> NodeInputs<'static> {
+    NodeInputs {
+        args: &ENV_ARGS,
+        env: &ENV_VARS,
+        stdin: ENV_STDIN.as_bytes(),
+        preopen: None,
+    }
+}
+
+/// What `wasi-env` must print in every runtime. `args_sizes_get` counts the NUL of each
+/// string: 9 + 6 + 11 + 6 + 18 + 1 = 51 bytes.
+const ENV_CHECKS: &str = "\
+ok args-count 6 (args_sizes_get: 6 strings, 51 bytes)
+ok arg 0 \"wasi-env\"
+ok arg 1 \"plain\"
+ok arg 2 \"with space\"
+ok arg 3 \"a=b=c\"
+ok arg 4 \"héllo wörld ✓\"
+ok arg 5 \"\"
+ok args-twice args_in and args_into agree
+ok args-small-buffer a 4-byte buffer -> nobufs
+ok env-count 5 (environ_sizes_get: 5 strings, 71 bytes)
+ok env PLAIN=\"value\"
+ok env WITH_EQUALS=\"a=b=c\"
+ok env UNICODE=\"grüße 🌍\"
+ok env EMPTY=\"\"
+ok env EXIT_CODE=\"42\"
+ok env-get WITH_EQUALS -> Some(\"a=b=c\"), MISSING -> None
+ok stdin 22 bytes \"line one\\nline two ✓\\n\"
+ok stdout-fmt-write 42
+0123456789 buffered digits
+ok long-line 012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789
+ok realtime after 2020
+ok resolution realtime in (0, 1 s]
+ok resolution monotonic in (0, 1 s]
+ok monotonic 1000 readings never decrease
+ok sleep 10 ms took at least 10 ms
+ok monotonic-increases later than the first reading after the sleep
+ok poll-timeouts of 5 ms and 60 s, 1 event(s), userdata 7
+ok poll-abstime a realtime deadline 5 ms ahead fired, at most 2 ms early
+ok poll-nothing no subscriptions -> inval
+ok random 32 bytes not all equal; two draws differ
+ok random-u64 two u64 differ; 16-byte array not constant
+ok sched_yield ok
+done 0 failed, exit 42
+";
+
+/// The `info` lines of `wasi-env` whose text is deterministic in wasmtime 48. Node 20 says:
+/// the CPU-time clocks work; `poll_oneoff` on stdout (a file there) fails with `perm`
+/// (epoll refuses regular files); `proc_raise` is `nosys`. Node also wakes up to 2 ms early from
+/// clock subscriptions (its timers count whole milliseconds), and an absolute deadline on the
+/// monotonic clock never fires there (uvwasi subtracts the realtime clock from every absolute
+/// timeout), which is why the guest's absolute deadline is on the realtime clock.
+const ENV_INFO_WASMTIME: [&str; 4] = [
+    "info clock process_cputime_id time badf, resolution badf",
+    "info clock thread_cputime_id time badf, resolution badf",
+    "info poll fd_write on stdout: ok Some((3, \"success\"))",
+    "info proc_raise none notsup",
+];
+
+/// The questions `wasi-env` reports on, in order (timings and resolutions vary).
+const ENV_INFO_KEYS: [&str; 9] = [
+    "resolution",
+    "resolution",
+    "clock",
+    "clock",
+    "sleep",
+    "poll-timeouts",
+    "poll-abstime",
+    "poll",
+    "proc_raise",
+];
+
+#[test]
+fn wasi_env_in_wasmtime() {
+    let guest = guest("wasi-env").expect("wasi-env builds");
+    let outcome = in_wasmtime(&guest, &env_inputs());
+    // `proc_exit(42)`, the code the guest read from its environment.
+    outcome.assert_exit(42);
+    let (checks, info) = split_lines(outcome.stdout_str());
+    assert_lines(&checks, ENV_CHECKS, "wasi-env in wasmtime");
+    assert_eq!(info_keys(info.iter().copied()), ENV_INFO_KEYS);
+    for line in ENV_INFO_WASMTIME {
+        assert!(info.contains(&line), "missing {line:?} in {info:#?}");
+    }
+    assert_eq!(outcome.stderr_str(), "a line on stderr from wasi-env\n");
+}
+
+#[test]
+fn wasi_env_in_node_prints_the_same_checks() {
+    let guest = guest("wasi-env").expect("wasi-env builds");
+    let Some(node) = in_node(&guest, &env_inputs()) else {
+        return;
+    };
+    let stdout = node.stdout_str();
+    assert_eq!(node.exit_code, 42, "{stdout}");
+    let (checks, info) = split_lines(&stdout);
+    assert_lines(&checks, ENV_CHECKS, "wasi-env under Node");
+    assert_eq!(info_keys(info), ENV_INFO_KEYS);
+    assert_eq!(node.stderr, b"a line on stderr from wasi-env\n");
+}
+
+#[test]
+fn wasi_env_exit_codes_through_proc_exit() {
+    let guest = guest("wasi-env").expect("wasi-env builds");
+    let without: &[(&str, &str)] = &[("WITH_EQUALS", "a=b=c")];
+    let with_seven: &[(&str, &str)] = &[("WITH_EQUALS", "a=b=c"), ("EXIT_CODE", "7")];
+    for (vars, code) in [(without, 0), (with_seven, 7)] {
+        let inputs = NodeInputs {
+            env: vars,
+            ..NodeInputs::default()
+        };
+        let outcome = in_wasmtime(&guest, &inputs);
+        outcome.assert_exit(code);
+        assert!(
+            outcome
+                .stdout_str()
+                .ends_with(&format!("done 0 failed, exit {code}\n"))
+        );
+        if let Some(node) = in_node(&guest, &inputs) {
+            assert_eq!(node.exit_code, code, "{}", node.stdout_str());
+        }
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// The std conveniences against std itself: `wasi-std`
+
+fn std_sandbox() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(dir.path().join("data.txt"), "line 1\nline 2\n").expect("write");
+    dir
+}
+
+fn std_inputs(sandbox: &Path) -> NodeInputs<'_> {
+    NodeInputs {
+        args: &["one", "two ✓"],
+        env: &[("A", "1"), ("B", "x=y")],
+        stdin: b"piped in\n",
+        preopen: Some((sandbox, "/sandbox")),
+    }
+}
+
+const STD_CHECKS: &str = "\
+ok args [\"wasi-std\", \"one\", \"two ✓\"] (as std::env::args)
+ok vars [(\"A\", \"1\"), (\"B\", \"x=y\")] (as std::env::vars)
+ok preopens [\"/sandbox\"]
+ok read data.txt \"line 1\\nline 2\\n\" (as std::fs::read)
+ok layer-to-std \"written with write! through wasm_function::wasi::fs::File\\n\"
+ok std-to-layer seek end-4 -> 6, read \"6789\"
+ok metadata size 10 regular_file (as std::fs::metadata)
+ok read-dir [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok errno-as-io-error NotFound os error Some(44) (as std::fs::read)
+ok stdin \"piped in\\n\"
+ok stdout std::io::Write on wasm_function::wasi::io::Stdout
+ok println wasm_function::println! between std's println!
+ok realtime within 1 s of std::time::SystemTime::now
+ok random 16 bytes not all equal
+done 0 failed
+";
+
+fn assert_std_sandbox_after(root: &Path) {
+    assert_eq!(
+        std::fs::read_to_string(root.join("from-layer.txt")).expect("from-layer.txt"),
+        "written with write! through wasm_function::wasi::fs::File\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("from-std.txt")).expect("from-std.txt"),
+        "0123456789"
+    );
+}
+
+#[test]
+fn wasi_std_in_wasmtime() {
+    let guest = guest("wasi-std").expect("wasi-std builds");
+    let sandbox = std_sandbox();
+    let outcome = in_wasmtime(&guest, &std_inputs(sandbox.path()));
+    outcome.assert_exit(0);
+    assert_lines(
+        &outcome.stdout_str().lines().collect::<Vec<_>>(),
+        STD_CHECKS,
+        "wasi-std in wasmtime",
+    );
+    assert_eq!(
+        outcome.stderr_str(),
+        "stderr through wasm_function::wasi::io::Stderr\n"
+    );
+    assert_std_sandbox_after(sandbox.path());
+}
+
+#[test]
+fn wasi_std_in_node_prints_the_same_checks() {
+    let guest = guest("wasi-std").expect("wasi-std builds");
+    let sandbox = std_sandbox();
+    let Some(node) = in_node(&guest, &std_inputs(sandbox.path())) else {
+        return;
+    };
+    let stdout = node.stdout_str();
+    assert_eq!(node.exit_code, 0, "{stdout}");
+    assert_lines(
+        &stdout.lines().collect::<Vec<_>>(),
+        STD_CHECKS,
+        "wasi-std under Node",
+    );
+    assert_eq!(
+        node.stderr,
+        b"stderr through wasm_function::wasi::io::Stderr\n"
+    );
+    assert_std_sandbox_after(sandbox.path());
 }
