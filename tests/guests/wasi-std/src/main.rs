@@ -68,12 +68,8 @@ fn files() -> Result<(), Errno> {
 
     // Written through the layer with `std::io::Write`, read back by std.
     let mut file = File::create(dir, "from-layer.txt")?;
-    writeln!(
-        file,
-        "written with {} through {}",
-        "write!", "wasm_function::wasi::fs::File"
-    )
-    .map_err(|_| Errno::IO)?;
+    let (how, through) = ("write!", "wasm_function::wasi::fs::File");
+    writeln!(file, "written with {how} through {through}").map_err(|_| Errno::IO)?;
     file.close()?;
     let text = std::fs::read_to_string("/sandbox/from-layer.txt").map_err(|_| Errno::IO)?;
     check(
