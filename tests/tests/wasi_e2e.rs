@@ -258,6 +258,7 @@ ok exist-link link onto renamed.txt -> exist
 ok path-set-times hello.txt mtim 1000000000000000000 atim 1100000000000000000
 ok fd-set-times renamed.txt mtim 1000000001000000000
 ok renumber the target fd now reads hello.txt; the old fd -> badf
+ok readdir-many 150 files: 150 listed with a 40-byte buffer, 150 with 4096 bytes, each once true
 ok readdir-after .: hard.txt:regular_file:20 hello.txt:regular_file:20 kept:directory link:symbolic_link renamed.txt:regular_file:10 subdir:directory written.txt:regular_file:26
 ok readdir-subdir subdir: moved.txt:regular_file:5 nested.txt:regular_file:7
 done 0 failed

@@ -791,6 +791,70 @@ fn differing(dir: Fd) -> Result<(), Errno> {
     fs::remove_file(dir, "scratch.txt")
 }
 
+/// How many files `many_entries` creates.
+const MANY: usize = 150;
+
+/// `entry-NNN` for `i` below 1000.
+fn entry_name(i: usize) -> [u8; 9] {
+    let mut name = *b"entry-000";
+    name[6] = b'0' + (i / 100 % 10) as u8;
+    name[7] = b'0' + (i / 10 % 10) as u8;
+    name[8] = b'0' + (i % 10) as u8;
+    name
+}
+
+/// Which of the `MANY` names a listing of `many/` returned (each exactly once), with a buffer
+/// of `buf.len()` bytes.
+fn list_many(dir: Fd, buf: &mut [u8]) -> Result<(usize, bool), Errno> {
+    let listed = File::open_dir(dir, "many")?;
+    let mut seen = [0_u8; MANY];
+    let mut count = 0;
+    let mut entries = fs::read_dir(listed.fd(), buf);
+    while let Some(entry) = entries.next_entry()? {
+        count += 1;
+        let name = entry.name_bytes();
+        let index = (0..MANY).find(|&i| same(name, &entry_name(i)));
+        match index {
+            Some(i) => seen[i] += 1,
+            None => return Ok((count, false)),
+        }
+    }
+    Ok((count, seen.iter().all(|&n| n == 1)))
+}
+
+/// A directory of `MANY` entries, listed through many `fd_readdir` calls: every entry comes
+/// back once, whatever the buffer size.
+fn many_entries(dir: Fd) -> Result<(), Errno> {
+    fs::create_dir(dir, "many")?;
+    let many = File::open_dir(dir, "many")?;
+    for i in 0..MANY {
+        let name = entry_name(i);
+        let name = core::str::from_utf8(&name).map_err(|_| Errno::ILSEQ)?;
+        fs::write(many.fd(), name, b"")?;
+    }
+    let mut small = [0_u8; 40];
+    let (small_count, small_once) = list_many(dir, &mut small)?;
+    let mut large = [0_u8; 4096];
+    let (large_count, large_once) = list_many(dir, &mut large)?;
+    check(
+        "readdir-many",
+        small_count == MANY && small_once && large_count == MANY && large_once,
+        format_args!(
+            "{MANY} files: {small_count} listed with a 40-byte buffer, {large_count} with 4096 bytes, each once {}",
+            small_once && large_once
+        ),
+    );
+    for i in 0..MANY {
+        let name = entry_name(i);
+        fs::remove_file(
+            many.fd(),
+            core::str::from_utf8(&name).map_err(|_| Errno::ILSEQ)?,
+        )?;
+    }
+    drop(many);
+    fs::remove_dir(dir, "many")
+}
+
 fn run() -> Result<(), Errno> {
     let dir = preopens()?;
     check_listing("readdir-before", dir, ".")?;
@@ -802,6 +866,7 @@ fn run() -> Result<(), Errno> {
     directories(dir)?;
     links_and_times(dir)?;
     renumber(dir)?;
+    many_entries(dir)?;
     differing(dir)?;
     check_listing("readdir-after", dir, ".")?;
     check_listing("readdir-subdir", dir, "subdir")?;
