@@ -13,13 +13,13 @@ use core::sync::atomic::{AtomicU32, Ordering};
 use core::time::Duration;
 
 use wasm_function::wasi::clock::{self, Instant};
-use wasm_function::wasi::io::{self, Stdout};
+use wasm_function::wasi::io::{self, Stderr, Stdout};
 use wasm_function::wasi::print::BufferedWriter;
 use wasm_function::wasi::{
     Clockid, Errno, Event, Fd, Signal, Subclockflags, Subscription, SubscriptionClock, env, poll,
     proc, random,
 };
-use wasm_function::{eprintln, print, println, with_memory_allocator};
+use wasm_function::{eprint, eprintln, print, println, with_memory_allocator};
 
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
@@ -158,7 +158,11 @@ fn standard_streams() -> Result<(), Errno> {
             Err(_) => check("stdin", false, format_args!("{len} bytes, not UTF-8")),
         }
     });
-    eprintln!("a line on stderr from wasi-env");
+    // One line on stderr, in three pieces: `eprint!`, `core::fmt::Write` on the unbuffered
+    // stream, `eprintln!`.
+    eprint!("a line ");
+    write!(Stderr, "on stderr ").map_err(|_| Errno::IO)?;
+    eprintln!("from wasi-env");
     // `core::fmt::Write` on the unbuffered stream, and a line longer than the print buffer.
     writeln!(Stdout, "ok stdout-fmt-write {}", 42).map_err(|_| Errno::IO)?;
     let mut out = BufferedWriter::<16>::new(Fd::STDOUT);
