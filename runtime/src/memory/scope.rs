@@ -2,6 +2,7 @@
 //! [`MemoryAllocator::scope`], and the guard the macro expands to ([`ScopeSlot`]).
 
 use core::marker::PhantomData;
+use core::mem::ManuallyDrop;
 
 use super::MIN_ALIGN;
 use super::error::AllocError;
@@ -226,7 +227,10 @@ impl<'s> MemoryAllocator<'s> {
     pub fn scope<R>(&mut self, f: impl for<'t> FnOnce(&mut MemoryAllocator<'t>) -> R) -> R {
         let mut slot = ScopeSlot::enter_child(self);
         let mut handle = slot.handle();
-        f(&mut handle)
+        let value = f(&mut handle);
+        drop(handle);
+        slot.close();
+        value
     }
 }
 
@@ -268,7 +272,10 @@ impl core::fmt::Debug for MemoryAllocator<'_> {
 pub fn scope<R>(f: impl for<'s> FnOnce(&mut MemoryAllocator<'s>) -> R) -> R {
     let mut slot = ScopeSlot::enter();
     let mut handle = slot.handle();
-    f(&mut handle)
+    let value = f(&mut handle);
+    drop(handle);
+    slot.close();
+    value
 }
 
 /// An open scope: restores the entry mark when dropped. What `with_memory_allocator!` expands
@@ -331,10 +338,20 @@ impl<'parent> ScopeSlot<'parent> {
     }
 }
 
+impl ScopeSlot<'_> {
+    /// Closes the scope on the normal way out, inlined; every other way out (an early return,
+    /// `?`, `break`, an unwinding panic) closes it in the slot's drop.
+    #[inline(always)]
+    pub fn close(self) {
+        let slot = ManuallyDrop::new(self);
+        state::exit(&slot.entry);
+    }
+}
+
 impl Drop for ScopeSlot<'_> {
     #[inline(always)]
     fn drop(&mut self) {
-        state::try_with(|state| state.exit(&self.entry));
+        state::exit(&self.entry);
     }
 }
 

@@ -91,11 +91,34 @@ impl State {
     #[inline(always)]
     pub(crate) fn exit(&self, entry: &Entry) {
         if self.depth.get() == entry.depth {
-            self.bump.set(entry.bump);
             self.depth.set(entry.depth.wrapping_sub(1));
+            // `ptr` is `NO_CHUNK` only together with `end` (invariant).
+            if entry.bump[0] == NO_CHUNK {
+                self.exit_to_head();
+            } else {
+                self.bump.set(entry.bump);
+            }
         } else {
             self.exit_mismatch(entry.depth);
         }
+    }
+
+    /// Closes a scope that opened before this thread had a chunk, so its mark is [`NO_CHUNK`].
+    /// Restoring that mark would send the next scope's first allocation down the slow path to
+    /// find the kept chunks again; the start of the first chunk is the same position (with no
+    /// chunk current, every chunk is free, by the invariant) and keeps the next scope on the
+    /// bump path.
+    #[cold]
+    #[inline(never)]
+    fn exit_to_head(&self) {
+        let head = self.head.get();
+        let bump = if head.is_null() {
+            [NO_CHUNK; 2]
+        } else {
+            // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`.
+            [unsafe { (*head).base }, head.cast()]
+        };
+        self.bump.set(bump);
     }
 
     /// A scope closes while it is not the innermost one. Either a scope opened inside it was
@@ -401,11 +424,11 @@ pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
     f(&STATE.0)
 }
 
-/// Runs `f` on this thread's state.
+/// Closes the scope `entry` opened on this thread's state (see [`State::exit`]).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[inline(always)]
-pub(crate) fn try_with(f: impl FnOnce(&State)) {
-    f(&STATE.0);
+pub(crate) fn exit(entry: &Entry) {
+    STATE.0.exit(entry);
 }
 
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
@@ -424,10 +447,10 @@ pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
     STATE.with(f)
 }
 
-/// Runs `f` on this thread's state, unless it was already destroyed (in a thread-local
-/// destructor that runs after the state's).
+/// Closes the scope `entry` opened on this thread's state (see [`State::exit`]), unless the
+/// state was already destroyed (in a thread-local destructor that runs after the state's).
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 #[inline(always)]
-pub(crate) fn try_with(f: impl FnOnce(&State)) {
-    let _ = STATE.try_with(f);
+pub(crate) fn exit(entry: &Entry) {
+    let _ = STATE.try_with(|state| state.exit(entry));
 }

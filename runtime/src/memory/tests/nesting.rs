@@ -144,6 +144,9 @@ fn the_block_is_not_a_closure() {
         0
     }
     memory::scope(|outer| {
+        // A chunk is current, so that the mark is a chunk address (a scope that opened before
+        // the first chunk closes at the start of the first chunk, not at `NO_CHUNK`).
+        outer.allocate(8);
         let before = mark(outer);
         assert_eq!(question_mark(true), Err("early"));
         assert_eq!(question_mark(false), Ok(8));

