@@ -4,28 +4,19 @@
 //! ```text
 //! {
 //!     let mut mem = ::wasm_function::__private::ScopeSlot::enter();   // or enter_child(&mut *(parent))
-//!     let value = {
-//!         let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem); // MemoryAllocator<'id>
-//!         let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
-//!         /* the statements of the body, its tail expression last */
-//!     };
-//!     #[allow(unreachable_code)]
-//!     ::wasm_function::__private::ScopeSlot::close(mem);
-//!     value
+//!     let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem); // MemoryAllocator<'id>
+//!     let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
+//!     /* the statements of the body, its tail expression last */
 //! }
 //! ```
 //!
-//! The first `mem` is the slot: `close` closes the scope on the normal way out, inlined (a
-//! drop would go through an out-of-line `drop_in_place`), and its drop closes it on every other
-//! way out. The second is the handle, whose brand `'id` is a mutable borrow of the slot, so it
-//! cannot outlive the inner block; the handle has a (no-op) `Drop`, so the borrow checker keeps
-//! `'id` alive to the end of that block: the brand is pinned to exactly this block and, being
-//! invariant, differs from every other scope's; and `close` moves the slot, which the borrow
-//! checker refuses while a segment (a borrow for `'id`) is still alive. The third is what the
-//! body sees; it shadows the other two, so the body cannot reach them. The body's own locals are
-//! declared later, so they are dropped before the scope closes. With a `_` binder the slot and
-//! handle get `mixed_site` names, invisible to the body, as is `value`. When the body diverges,
-//! `close` is unreachable, hence the `allow`, which covers that statement only.
+//! The first `mem` is the slot: its drop closes the scope on every way out. The second is the
+//! handle, whose brand `'id` is a mutable borrow of the slot, so it cannot outlive the block;
+//! the handle has a (no-op) `Drop`, so the borrow checker keeps `'id` alive to the end of the
+//! block: the brand is pinned to exactly this block and, being invariant, differs from every
+//! other scope's. The third is what the body sees; it shadows the other two, so the body cannot
+//! reach them. The body's own locals are declared later, so they are dropped before the scope
+//! closes. With a `_` binder the slot and handle get `mixed_site` names, invisible to the body.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -80,19 +71,12 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
     let slot_span = binder.span();
     let open = quote_spanned!(slot_span=> let mut #slot = #enter;);
     let brand = quote_spanned!(slot_span=> let mut #handle = ::wasm_function::__private::ScopeSlot::handle(&mut #slot););
-    let close = quote_spanned!(slot_span=> ::wasm_function::__private::ScopeSlot::close(#slot));
-    let value = quote_spanned!(hidden=> value);
     quote! {
         {
             #open
-            let #value = {
-                #brand
-                let #binder: #binder_ty = &mut #handle;
-                #contents
-            };
-            #[allow(unreachable_code)]
-            #close;
-            #value
+            #brand
+            let #binder: #binder_ty = &mut #handle;
+            #contents
         }
     }
 }

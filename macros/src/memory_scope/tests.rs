@@ -32,14 +32,10 @@ fn ambient_scope_expansion() {
 fn f() {
     {
         let mut mem = ::wasm_function::__private::ScopeSlot::enter();
-        let value = {
-            let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem);
-            let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
-            let a = mem.allocate(8);
-            a.len()
-        };
-        #[allow(unreachable_code)] ::wasm_function::__private::ScopeSlot::close(mem);
-        value
+        let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem);
+        let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
+        let a = mem.allocate(8);
+        a.len()
     }
 }
 ";
