@@ -191,15 +191,17 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             ));
         }
         why.push_str(&format!(
-            " ({}) With a chunk current (row 2.6) a scope still costs {} fuel. In the code \
-             measured at the time of writing, enter is inlined: 10 instructions (depth load, \
-             +1, store; the 8-byte mark load); exit goes through `drop_in_place::<ScopeSlot>`, \
-             which opt-level \"z\" keeps out of line: 16 (the call and its two arguments 3, \
-             depth compare and branch 5, mark store 3, depth − 1 and store 5). The per-thread \
-             depth check (increment, compare, decrement: 15 of them) is the design's runtime \
-             check for ambient-scope misuse; reaching 20 means inlining the exit (−3) and a \
-             cheaper depth scheme, e.g. saving the previous depth in the entry instead of \
-             recomputing it (−2), which is not enough by itself.",
+            " ({}) With a chunk current (row 2.6) a scope costs {} fuel. Enter is inlined (a \
+             depth increment and the mark load). Exit runs in the scope guard's `Drop` \
+             (`drop_in_place::<ScopeSlot>`, which opt-level \"z\" keeps out of line): the \
+             per-thread depth compare that turns ambient-scope misuse into a panic, the mark \
+             store, the depth decrement, and a cold branch for a mark taken before the first \
+             chunk existed (which moves a closed top-level scope to the start of the kept chunk, \
+             so top-level scopes stay on the bump path). Closing through an explicit call at \
+             the end of the macro's block instead of the guard's `Drop` measured 28 fuel, but \
+             turned the borrow checker's \"`mem` does not live long enough\" errors for escaping \
+             segments into \"cannot move out of `mem` because it is borrowed\"; the clearer \
+             compile errors were kept.",
             if ours_scope - warm_scope > 5.0 {
                 "2"
             } else {
