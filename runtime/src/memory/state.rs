@@ -3,12 +3,15 @@
 //!
 //! Invariants, kept by every function here:
 //! - `ptr` and `end` are multiples of [`MIN_ALIGN`] and `ptr <= end`; both lie in the current
-//!   chunk, whose [`Footer`] is at `end`, or both equal [`NO_CHUNK`] before the first chunk;
+//!   chunk, whose [`Footer`] is at `end`, or both equal [`NO_CHUNK`] (null) when no chunk is
+//!   current: then `end - ptr` is 0 and the fast path never hands out the null pointer;
 //! - every chunk of the list after the current one holds no live allocation;
 //! - `depth` equals the depth stored by the innermost open scope's guard. A guard restores its
 //!   entry mark only when the depths match, which proves that every scope opened inside it is
 //!   closed; a mismatch means an inner guard was leaked, and then nothing below the current
-//!   pointer is reused again (see [`State::exit_mismatch`]).
+//!   pointer is reused again (see [`State::exit_slow`]).
+//!
+//! A new state is all zeros, so that on wasm32 it costs the module no data segment.
 
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
@@ -17,12 +20,10 @@ use super::error::{AllocError, AllocErrorKind};
 use super::source::{self, FOOTER_SIZE, Footer, MAX_PAGES, PAGE_SIZE};
 use super::{MAX_ALIGN, MIN_ALIGN};
 
-/// `ptr` and `end` before the first chunk: non-null and aligned, so that a zero-size
-/// allocation made before any chunk exists is still never at address 0.
-const NO_CHUNK: *mut u8 = ptr::dangling_mut::<u64>().cast::<u8>();
-
-/// Preferred chunk growth stops doubling at this many pages (1 MiB).
-const MAX_PREFERRED_PAGES: usize = 16;
+/// `ptr` and `end` when no chunk is current (before the first one): null, so that a new state
+/// is all zeros. The fast path allocates only when `size < end - ptr`, which is never true
+/// here, so even a zero-size allocation takes the slow path and gets a real chunk address.
+const NO_CHUNK: *mut u8 = ptr::null_mut();
 
 /// Depths carry a generation in their upper half; leaking a scope starts a new generation so
 /// that no guard from before the leak ever matches again.
@@ -42,9 +43,10 @@ pub(crate) struct State {
     depth: Cell<u64>,
     head: Cell<*mut Footer>,
     reserved_pages: Cell<usize>,
-    page_limit: Cell<usize>,
-    last_chunk_pages: Cell<usize>,
-    next_generation: Cell<u64>,
+    /// [`MAX_PAGES`] minus the page limit (so that no limit is 0).
+    limit_below_max: Cell<usize>,
+    /// The last generation started by a leak (0: none yet).
+    generations: Cell<u64>,
     leaked: Cell<bool>,
 }
 
@@ -55,9 +57,8 @@ impl State {
             depth: Cell::new(0),
             head: Cell::new(ptr::null_mut()),
             reserved_pages: Cell::new(0),
-            page_limit: Cell::new(MAX_PAGES),
-            last_chunk_pages: Cell::new(0),
-            next_generation: Cell::new(1),
+            limit_below_max: Cell::new(0),
+            generations: Cell::new(0),
             leaked: Cell::new(false),
         }
     }
@@ -88,56 +89,53 @@ impl State {
     }
 
     /// Closes the scope `entry` opened: restores its mark in O(1), keeping every chunk for reuse.
+    /// Two compares and two stores; everything unusual is in [`State::exit_slow`].
     #[inline(always)]
     pub(crate) fn exit(&self, entry: &Entry) {
-        if self.depth.get() == entry.depth {
+        // `ptr` is `NO_CHUNK` only together with `end` (invariant).
+        if self.depth.get() == entry.depth && entry.bump[0] != NO_CHUNK {
             self.depth.set(entry.depth.wrapping_sub(1));
-            // `ptr` is `NO_CHUNK` only together with `end` (invariant).
-            if entry.bump[0] == NO_CHUNK {
-                self.exit_to_head();
-            } else {
-                self.bump.set(entry.bump);
-            }
+            self.bump.set(entry.bump);
         } else {
-            self.exit_mismatch(entry.depth);
+            self.exit_slow(entry.depth);
         }
     }
 
-    /// Closes a scope that opened before this thread had a chunk, so its mark is [`NO_CHUNK`].
-    /// Restoring that mark would send the next scope's first allocation down the slow path to
-    /// find the kept chunks again; the start of the first chunk is the same position (with no
-    /// chunk current, every chunk is free, by the invariant) and keeps the next scope on the
-    /// bump path.
+    /// Closes a scope whose depth is `depth` when [`State::exit`] cannot just restore its mark.
+    ///
+    /// - The depths match but the mark is [`NO_CHUNK`]: the scope opened before this thread had
+    ///   a chunk. Restoring that mark would send the next scope's first allocation down the slow
+    ///   path to find the kept chunks again; the start of the first chunk is the same position
+    ///   (with no chunk current, every chunk is free, by the invariant) and keeps the next scope
+    ///   on the bump path.
+    /// - The depths differ: the scope is not the innermost one. Either a scope opened inside it
+    ///   was leaked (its guard will never run; `mem::forget` of a future suspended inside a
+    ///   `with_memory_allocator!` block does that) and its segments may still be reachable, or
+    ///   this guard itself belongs to a generation that ended in such a leak. In both cases the
+    ///   memory above the mark may still be in use, so the mark is **not** restored: the memory
+    ///   stays allocated for the rest of the thread. A new generation starts, so that no guard
+    ///   or handle opened before the leak matches again; scopes opened later work as usual.
     #[cold]
     #[inline(never)]
-    fn exit_to_head(&self) {
-        let head = self.head.get();
-        let bump = if head.is_null() {
-            [NO_CHUNK; 2]
-        } else {
-            // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`.
-            [unsafe { (*head).base }, head.cast()]
-        };
-        self.bump.set(bump);
-    }
-
-    /// A scope closes while it is not the innermost one. Either a scope opened inside it was
-    /// leaked (its guard will never run; `mem::forget` of a future suspended inside a
-    /// `with_memory_allocator!` block does that) and its segments may still be reachable, or
-    /// this guard itself belongs to a generation that ended in such a leak. In both cases the
-    /// memory above the mark may still be in use, so the mark is **not** restored: the memory
-    /// stays allocated for the rest of the thread. A new generation starts, so that no guard or
-    /// handle opened before the leak matches again; scopes opened later work as usual.
-    #[cold]
-    #[inline(never)]
-    fn exit_mismatch(&self, depth: u64) {
-        if generation(self.depth.get()) == generation(depth) {
+    fn exit_slow(&self, depth: u64) {
+        let current = self.depth.get();
+        if current == depth {
+            self.depth.set(depth.wrapping_sub(1));
+            let head = self.head.get();
+            let bump = if head.is_null() {
+                [NO_CHUNK; 2]
+            } else {
+                // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`.
+                [unsafe { (*head).base }, head.cast()]
+            };
+            self.bump.set(bump);
+        } else if generation(current) == generation(depth) {
             self.leaked.set(true);
-            let next = self.next_generation.get();
+            let next = self.generations.get() + 1;
             if next >= 1 << GENERATION_SHIFT {
                 fatal();
             }
-            self.next_generation.set(next + 1);
+            self.generations.set(next);
             self.depth.set(next << GENERATION_SHIFT);
         }
     }
@@ -160,12 +158,13 @@ impl State {
     pub(crate) fn allocate(&self, size: usize) -> Option<NonNull<u8>> {
         let ptr = self.ptr().get();
         let available = self.end().get().addr() - ptr.addr();
-        if size <= available {
-            // `available` is a multiple of 8 below 4 GiB + 8, so rounding `size` up to 8 neither
+        if size < available {
+            // `available` is a multiple of 8 below 4 GiB, so rounding `size` up to 8 neither
             // overflows nor passes `end`.
             let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
             self.ptr().set(ptr.wrapping_add(rounded));
-            // SAFETY: `ptr` is a chunk address or `NO_CHUNK`, neither of which is null.
+            // SAFETY: `end - ptr > 0`, so a chunk is current (invariant: with none, both are
+            // `NO_CHUNK`) and `ptr` is an address in it, never null.
             Some(unsafe { NonNull::new_unchecked(ptr) })
         } else {
             self.allocate_slow(size, MIN_ALIGN)
@@ -194,9 +193,6 @@ impl State {
         }
         let align = align.max(MIN_ALIGN);
         let end = self.end().get();
-        if let Some(found) = fit(self.ptr().get(), end, size, align) {
-            return Some(self.take(found, size));
-        }
         // The chunk after the current one, kept from an earlier scope.
         let next = if end == NO_CHUNK {
             self.head.get()
@@ -205,85 +201,62 @@ impl State {
             // (invariant), written by `new_chunk` and valid until the state is dropped.
             unsafe { (*end.cast::<Footer>()).next }
         };
-        if !next.is_null() {
+        let (chunk, found) = if let Some(found) = fit(self.ptr().get(), end, size, align) {
+            (end, found)
+        } else if let Some(found) = (!next.is_null())
             // SAFETY: `next` is a footer of the chunk list, written by `new_chunk`.
-            let base = unsafe { (*next).base };
-            if let Some(found) = fit(base, next.cast(), size, align) {
-                self.end().set(next.cast());
-                return Some(self.take(found, size));
-            }
-        }
-        // A new chunk, linked right after the current one so that later scopes reuse it.
-        let chunk = self.new_chunk(pages_for(size)?)?;
-        // SAFETY: `chunk` is the footer `new_chunk` just wrote; `end`, unless `NO_CHUNK`, is the
-        // current chunk's footer (invariant). Chunks never overlap, so the two do not alias.
-        let base = unsafe {
-            (*chunk).next = next;
-            if end == NO_CHUNK {
-                self.head.set(chunk);
-            } else {
-                (*end.cast::<Footer>()).next = chunk;
-            }
-            (*chunk).base
-        };
-        // A fresh chunk is page-aligned and has room for `size` by construction, so this fits;
-        // should it not, the chunk stays linked for later and the request fails cleanly.
-        let found = fit(base, chunk.cast(), size, align)?;
-        self.end().set(chunk.cast());
-        Some(self.take(found, size))
-    }
-
-    /// Makes `found` (from [`fit`] on the current chunk) the new allocation.
-    fn take(&self, found: NonNull<u8>, size: usize) -> NonNull<u8> {
-        // `fit` checked that the rounded size fits before `end`.
-        let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
-        self.ptr().set(found.as_ptr().wrapping_add(rounded));
-        found
-    }
-
-    /// Reserves a chunk of at least `needed` pages (more when that is allowed, doubling the last
-    /// chunk's size up to 1 MiB, so that scopes rarely cross chunks), writes its footer and
-    /// returns it. Returns `None` with nothing changed when neither size can be had.
-    fn new_chunk(&self, needed: usize) -> Option<*mut Footer> {
-        let preferred = needed.max(
-            self.last_chunk_pages
-                .get()
-                .saturating_mul(2)
-                .clamp(1, MAX_PREFERRED_PAGES),
-        );
-        let sizes = [preferred, needed];
-        let sizes = if preferred == needed {
-            &sizes[..1]
+            .then(|| unsafe { (*next).base })
+            .and_then(|base| fit(base, next.cast(), size, align))
+        {
+            (next.cast(), found)
         } else {
-            &sizes[..]
-        };
-        for &pages in sizes {
-            let total = self.reserved_pages.get().checked_add(pages);
-            if total.is_none_or(|total| total > self.page_limit.get()) {
-                continue;
-            }
-            let Some(base) = source::reserve(pages) else {
-                continue;
+            // A new chunk, linked right after the current one so that later scopes reuse it. A
+            // fresh chunk is page-aligned with room for `size` after its base by construction.
+            let chunk = self.new_chunk(pages_for(size)?)?;
+            // SAFETY: `chunk` is the footer `new_chunk` just wrote; `end`, unless `NO_CHUNK`, is
+            // the current chunk's footer (invariant). Chunks never overlap, so the two do not
+            // alias.
+            let base = unsafe {
+                (*chunk).next = next;
+                if end == NO_CHUNK {
+                    self.head.set(chunk);
+                } else {
+                    (*end.cast::<Footer>()).next = chunk;
+                }
+                (*chunk).base
             };
-            let base = base.as_ptr();
-            let footer = base
-                .wrapping_add(pages * PAGE_SIZE - FOOTER_SIZE)
-                .cast::<Footer>();
-            // SAFETY: the chunk spans `pages * PAGE_SIZE` bytes from `base`, is ours alone, and
-            // `footer` is its last `FOOTER_SIZE` bytes, aligned because `base` is page-aligned
-            // and `FOOTER_SIZE` a multiple of 8.
-            unsafe {
-                footer.write(Footer {
-                    next: ptr::null_mut(),
-                    base,
-                    pages,
-                });
-            }
-            self.reserved_pages.set(self.reserved_pages.get() + pages);
-            self.last_chunk_pages.set(pages);
-            return Some(footer);
+            // SAFETY: `base` is the start of a fresh chunk, never null.
+            (chunk.cast(), unsafe { NonNull::new_unchecked(base) })
+        };
+        // `fit` (or the size of a fresh chunk) guarantees that the rounded size fits before
+        // the chunk's end, which is 8-aligned, so rounding cannot overflow.
+        let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
+        self.bump.set([found.as_ptr().wrapping_add(rounded), chunk]);
+        Some(found)
+    }
+
+    /// Reserves a chunk of exactly `pages` pages (within the page limit), writes its footer and
+    /// returns it; `None` with nothing changed when the memory cannot grow that much.
+    fn new_chunk(&self, pages: usize) -> Option<*mut Footer> {
+        if pages > self.page_limit().saturating_sub(self.reserved_pages.get()) {
+            return None;
         }
-        None
+        let base = source::reserve(pages)?.as_ptr();
+        let footer = base
+            .wrapping_add(pages * PAGE_SIZE - FOOTER_SIZE)
+            .cast::<Footer>();
+        // SAFETY: the chunk spans `pages * PAGE_SIZE` bytes from `base`, is ours alone, and
+        // `footer` is its last `FOOTER_SIZE` bytes, aligned because `base` is page-aligned and
+        // `FOOTER_SIZE` a multiple of 8.
+        unsafe {
+            footer.write(Footer {
+                next: ptr::null_mut(),
+                base,
+                pages,
+            });
+        }
+        self.reserved_pages.set(self.reserved_pages.get() + pages);
+        Some(footer)
     }
 
     pub(crate) fn reserved_pages(&self) -> usize {
@@ -291,11 +264,11 @@ impl State {
     }
 
     pub(crate) fn page_limit(&self) -> usize {
-        self.page_limit.get()
+        MAX_PAGES - self.limit_below_max.get()
     }
 
     pub(crate) fn set_page_limit(&self, pages: usize) {
-        self.page_limit.set(pages.min(MAX_PAGES));
+        self.limit_below_max.set(MAX_PAGES - pages.min(MAX_PAGES));
     }
 }
 
@@ -326,13 +299,13 @@ impl Drop for State {
 }
 
 /// Where an allocation of `size` bytes aligned to `align` (a power of two, at least 8) starts
-/// in the free range `ptr..end` (both 8-aligned), if it fits there; all arithmetic checked.
+/// in the free range `ptr..end` (both 8-aligned, `ptr <= end`), if it fits there. No arithmetic
+/// can overflow: the padding is below `align` and at most `available` when subtracted.
 fn fit(ptr: *mut u8, end: *mut u8, size: usize, align: usize) -> Option<NonNull<u8>> {
-    let start = ptr.addr();
-    let available = end.addr().checked_sub(start)?;
-    let padding = start.checked_next_multiple_of(align)? - start;
-    let rounded = size.checked_next_multiple_of(MIN_ALIGN)?;
-    if padding.checked_add(rounded)? <= available {
+    let padding = ptr.addr().wrapping_neg() & (align - 1);
+    let available = end.addr() - ptr.addr();
+    // `available - padding` is a multiple of 8, so the size rounded up to 8 fits as well.
+    if padding <= available && size <= available - padding {
         NonNull::new(ptr.wrapping_add(padding))
     } else {
         None
@@ -360,11 +333,11 @@ fn valid_align(align: usize) -> bool {
 }
 
 /// The pages of a chunk with room for `size` bytes and its footer (a fresh chunk is
-/// page-aligned, so any valid alignment needs no padding), or `None` beyond 4 GiB.
+/// page-aligned, so any valid alignment needs no padding), or `None` beyond 4 GiB. Written
+/// without an intermediate `size + FOOTER_SIZE`, which could overflow.
 fn pages_for(size: usize) -> Option<usize> {
-    size.checked_add(FOOTER_SIZE)
-        .map(|bytes| bytes.div_ceil(PAGE_SIZE))
-        .filter(|&pages| pages <= MAX_PAGES)
+    let pages = size / PAGE_SIZE + 1 + usize::from(size % PAGE_SIZE > PAGE_SIZE - FOOTER_SIZE);
+    (pages <= MAX_PAGES).then_some(pages)
 }
 
 /// The part of a depth that counts open scopes.

@@ -109,8 +109,9 @@ fn run(
                         run(child, ops, model, &inner_check);
                     }),
                 }
-                // Before the thread's first chunk the mark is `NO_CHUNK` (address 8); a scope
-                // that opened there closes at the start of the first chunk instead.
+                // `mark` allocates, so a chunk is current and `before` is an address in it.
+                // (The guard keeps a check for `MIN_ALIGN`, the no-chunk mark of earlier
+                // versions, which can no longer occur.)
                 if before != MIN_ALIGN {
                     assert_eq!(mark(mem), before, "the mark was not restored");
                 }
