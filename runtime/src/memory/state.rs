@@ -122,13 +122,12 @@ impl State {
         if current == depth {
             self.depth.set(depth.wrapping_sub(1));
             let head = self.head.get();
-            let bump = if head.is_null() {
-                [NO_CHUNK; 2]
-            } else {
+            if !head.is_null() {
                 // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`.
-                [unsafe { (*head).base }, head.cast()]
-            };
-            self.bump.set(bump);
+                self.ptr().set(unsafe { (*head).base });
+                self.end().set(head.cast());
+            }
+            // Otherwise `ptr` and `end` stay `NO_CHUNK`: with no chunk, nothing moved them.
         } else if generation(current) == generation(depth) {
             self.leaked.set(true);
             let next = self.generations.get() + 1;
@@ -300,7 +299,9 @@ impl Drop for State {
 
 /// Where an allocation of `size` bytes aligned to `align` (a power of two, at least 8) starts
 /// in the free range `ptr..end` (both 8-aligned, `ptr <= end`), if it fits there. No arithmetic
-/// can overflow: the padding is below `align` and at most `available` when subtracted.
+/// can overflow: the padding is below `align` and at most `available` when subtracted. Kept
+/// out of line: the slow path calls it twice, and size matters more than speed there.
+#[inline(never)]
 fn fit(ptr: *mut u8, end: *mut u8, size: usize, align: usize) -> Option<NonNull<u8>> {
     let padding = ptr.addr().wrapping_neg() & (align - 1);
     let available = end.addr() - ptr.addr();
@@ -335,6 +336,7 @@ fn valid_align(align: usize) -> bool {
 /// The pages of a chunk with room for `size` bytes and its footer (a fresh chunk is
 /// page-aligned, so any valid alignment needs no padding), or `None` beyond 4 GiB. Written
 /// without an intermediate `size + FOOTER_SIZE`, which could overflow.
+#[inline(always)]
 fn pages_for(size: usize) -> Option<usize> {
     let pages = size / PAGE_SIZE + 1 + usize::from(size % PAGE_SIZE > PAGE_SIZE - FOOTER_SIZE);
     (pages <= MAX_PAGES).then_some(pages)
