@@ -168,7 +168,8 @@ fn out_of_memory_leaves_the_state_unchanged() {
 #[test]
 fn a_smaller_chunk_is_tried_when_the_preferred_one_is_refused() {
     memory::scope(|mem| {
-        // Grow a few chunks so that the preferred size doubles, then fill the last one.
+        // Grow a few chunks, then fill the last one. (Chunks are now exactly the pages a request
+        // needs; this keeps checking that a request fitting the limit exactly succeeds.)
         mem.allocate(PAGE_SIZE);
         mem.allocate(PAGE_SIZE);
         let reserved = memory::reserved_pages();
@@ -176,7 +177,7 @@ fn a_smaller_chunk_is_tried_when_the_preferred_one_is_refused() {
         while mem.try_allocate(PAGE_SIZE / 4).is_ok() {}
         drop(limit);
         let _limit = PageLimit::set(reserved + 2);
-        // The preferred next chunk is larger than 2 pages, but 2 pages are enough.
+        // 2 pages are enough, and exactly what the page limit still allows.
         let segment = mem.try_allocate(PAGE_SIZE + 1).unwrap();
         assert_eq!(segment.len(), PAGE_SIZE + 1);
         assert_eq!(memory::reserved_pages(), reserved + 2);
