@@ -192,16 +192,18 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         }
         why.push_str(&format!(
             " ({}) With a chunk current (row 2.6) a scope costs {} fuel. Enter is inlined (a \
-             depth increment and the mark load). Exit runs in the scope guard's `Drop` \
-             (`drop_in_place::<ScopeSlot>`, which opt-level \"z\" keeps out of line): the \
-             per-thread depth compare that turns ambient-scope misuse into a panic, the mark \
-             store, the depth decrement, and a cold branch for a mark taken before the first \
-             chunk existed (which moves a closed top-level scope to the start of the kept chunk, \
-             so top-level scopes stay on the bump path). Closing through an explicit call at \
-             the end of the macro's block instead of the guard's `Drop` measured 28 fuel, but \
-             turned the borrow checker's \"`mem` does not live long enough\" errors for escaping \
-             segments into \"cannot move out of `mem` because it is borrowed\"; the clearer \
-             compile errors were kept.",
+             depth increment and the mark load). Exit runs in the scope guard's `Drop`: one \
+             combined test (the per-thread depth matches, which turns ambient-scope misuse into \
+             a panic, and the mark lies in a chunk), then the mark and depth stores; a mark \
+             taken before the first chunk existed and a leaked inner scope go to one cold \
+             function. Where a function opens several scopes, opt-level \"z\" keeps \
+             `drop_in_place::<ScopeSlot>` out of line and spills the guard's 16-byte entry to \
+             the stack for the call, which is most of the gap; fully inlined the estimate is \
+             about 24. Closing through an explicit call at the end of the macro's block \
+             instead of the guard's `Drop` measured 28 fuel before this, but turned the borrow \
+             checker's \"`mem` does not live long enough\" errors for escaping segments into \
+             \"cannot move out of `mem` because it is borrowed\"; the clearer compile errors \
+             were kept.",
             if ours_scope - warm_scope > 5.0 {
                 "2"
             } else {

@@ -168,14 +168,16 @@ pub(super) fn run(report: &mut Report) -> Result<()> {
                     if !holds {
                         row = row.note(format!(
                             "{b} B is {} B over the goal ({} × (d)). Where the bytes go: {}. \
-                             `_start` itself is small; the rest is the allocator's slow path, which every \
-                             scoped program links because the first allocation always takes it (no chunk \
-                             exists yet): reserving a chunk with `memory.grow` (and again if it returned \
-                             page 0), doubling chunk sizes up to 1 MiB against the page limit, writing the \
-                             chunk footer and linking the chunk list, the alignment check, the reuse of a \
-                             kept next chunk; plus the depth checks' panic paths (`wrong_scope`, \
-                             `exit_mismatch` with its generation counter). A scope cannot cost less than \
-                             that code unless the allocator had a fixed static arena for small programs.",
+                             `_start` holds the inlined fast paths; the rest is the allocator's \
+                             out-of-line code, which every scoped program links because its first \
+                             allocation always takes the slow path (no chunk exists yet): reserving \
+                             the pages a request needs with `memory.grow` (and again if it returned \
+                             page 0) against the page limit, writing the chunk footer and linking the \
+                             chunk list, reusing a kept chunk; the cold scope exit (back to the first \
+                             chunk, and the leaked-scope protection with its generation counter); \
+                             the misuse panics. The 300 B goal leaves about 100 B for a whole \
+                             allocator over the 200 B hello world: that would take a different \
+                             design, such as a fixed static arena for small programs.",
                             b - limit,
                             num(b as f64 / d as f64),
                             m.breakdown
