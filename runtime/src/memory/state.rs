@@ -50,6 +50,10 @@ pub(crate) struct State {
     leaked: Cell<bool>,
 }
 
+/// The largest chunk that geometric growth asks for, in pages (1 MiB); a larger request gets
+/// exactly the pages it needs.
+const GROWTH_CAP_PAGES: usize = 16;
+
 impl State {
     const fn new() -> Self {
         Self {
@@ -211,7 +215,7 @@ impl State {
         } else {
             // A new chunk, linked right after the current one so that later scopes reuse it. A
             // fresh chunk is page-aligned with room for `size` after its base by construction.
-            let chunk = self.new_chunk(pages_for(size)?)?;
+            let chunk = self.grow_for(size)?;
             // SAFETY: `chunk` is the footer `new_chunk` just wrote; `end`, unless `NO_CHUNK`, is
             // the current chunk's footer (invariant). Chunks never overlap, so the two do not
             // alias.
@@ -232,6 +236,24 @@ impl State {
         let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
         self.bump.set([found.as_ptr().wrapping_add(rounded), chunk]);
         Some(found)
+    }
+
+    /// A new chunk with room for `size` bytes. Chunks grow geometrically (each at least as
+    /// large as everything reserved so far, up to [`GROWTH_CAP_PAGES`]), so a thread that keeps
+    /// allocating calls `memory.grow` a logarithmic number of times; when that much cannot be
+    /// had, exactly the pages `size` needs are tried before giving up.
+    fn grow_for(&self, size: usize) -> Option<*mut Footer> {
+        let needed = pages_for(size)?;
+        let mut pages = needed.max(self.reserved_pages.get().min(GROWTH_CAP_PAGES));
+        loop {
+            if let Some(chunk) = self.new_chunk(pages) {
+                return Some(chunk);
+            }
+            if pages == needed {
+                return None;
+            }
+            pages = needed;
+        }
     }
 
     /// Reserves a chunk of exactly `pages` pages (within the page limit), writes its footer and

@@ -235,3 +235,26 @@ fn the_page_limit_cannot_exceed_four_gib() {
     memory::set_page_limit(None);
     assert_eq!(memory::page_limit(), 65536);
 }
+
+#[test]
+fn chunks_grow_geometrically_and_fall_back_to_what_a_request_needs() {
+    let _limit = PageLimit::set(5);
+    memory::scope(|mem| {
+        // Each request needs one page of its own.
+        let one_page = PAGE_SIZE - 1024;
+        let reserved = |expected: usize| assert_eq!(memory::reserved_pages(), expected);
+        let _a = mem.allocate(one_page);
+        reserved(1);
+        let _b = mem.allocate(one_page);
+        reserved(2); // the next chunk is as large as everything reserved so far: 1 page
+        let _c = mem.allocate(one_page);
+        reserved(4); // 2 pages
+        let _d = mem.allocate(one_page); // the second page of that chunk
+        reserved(4);
+        // 4 more pages would pass the limit of 5: exactly the one page needed is taken.
+        let _e = mem.allocate(one_page);
+        reserved(5);
+        assert!(mem.try_allocate(one_page).is_err());
+        reserved(5);
+    });
+}
