@@ -171,8 +171,8 @@ pub(super) fn run(report: &mut Report) -> Result<()> {
                              `_start` holds the inlined fast paths; the rest is the allocator's \
                              out-of-line code, which every scoped program links because its first \
                              allocation always takes the slow path (no chunk exists yet): reserving \
-                             the pages a request needs with `memory.grow` (and again if it returned \
-                             page 0) against the page limit, writing the chunk footer and linking the \
+                             a chunk with `memory.grow` (geometric sizes, retried with exactly what \
+                             the request needs; again if it returned page 0) against the page limit, writing the chunk footer and linking the \
                              chunk list, reusing a kept chunk; the cold scope exit (back to the first \
                              chunk, and the leaked-scope protection with its generation counter); \
                              the misuse panics. The 300 B goal leaves about 100 B for a whole \
