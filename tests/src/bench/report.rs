@@ -247,12 +247,18 @@ impl Report {
     /// The full report in Markdown: how it was made, the table, notes and method.
     pub fn to_markdown(&self) -> String {
         let mut out = String::from("# wasm-function benchmark\n\n");
+        self.push_body(&mut out, "\n## Notes\n\n", "\n## Method\n\n");
+        out
+    }
+
+    /// The metadata, summary, table, notes and method, under the given headings.
+    fn push_body(&self, out: &mut String, notes_heading: &str, method_heading: &str) {
         out.push_str(&self.meta_lines());
         let _ = writeln!(out, "\n{}\n", self.summary_line());
         out.push_str(&self.table());
-        out.push_str("\n## Notes\n\n");
+        out.push_str(notes_heading);
         out.push_str(&self.notes());
-        out.push_str("\n## Method\n\n");
+        out.push_str(method_heading);
         for section in &self.sections {
             let _ = writeln!(
                 out,
@@ -260,7 +266,6 @@ impl Report {
                 section.id, section.title, section.method
             );
         }
-        out
     }
 
     /// The section proposed for README.md.
@@ -279,19 +284,7 @@ impl Report {
              `target/bench/report.json`. `cargo test` runs a small version of it \
              (`tests/tests/bench_smoke.rs`).\n"
         );
-        out.push_str(&self.meta_lines());
-        let _ = writeln!(out, "\n{}\n", self.summary_line());
-        out.push_str(&self.table());
-        out.push_str("\nNotes:\n\n");
-        out.push_str(&self.notes());
-        out.push_str("\nMethod:\n\n");
-        for section in &self.sections {
-            let _ = writeln!(
-                out,
-                "- **{} {}**: {}",
-                section.id, section.title, section.method
-            );
-        }
+        self.push_body(&mut out, "\nNotes:\n\n", "\nMethod:\n\n");
         out
     }
 
