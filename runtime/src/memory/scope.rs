@@ -342,7 +342,7 @@ impl ScopeSlot<'_> {
     /// Closes the scope on the normal way out, inlined; every other way out (an early return,
     /// `?`, `break`, an unwinding panic) closes it in the slot's drop.
     #[inline(always)]
-    pub fn close(self) {
+    pub(crate) fn close(self) {
         let slot = ManuallyDrop::new(self);
         state::exit(&slot.entry);
     }
