@@ -105,8 +105,9 @@ pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// - When a handle allocates (or opens a child) while a scope opened *without naming it as the
 ///   parent* (`with_memory_allocator!(|inner| { ... })` or `memory::scope` inside its block) is
-///   still open. Lifetimes cannot see such ambient nesting; a per-thread depth check does. Write
-///   `|inner| in mem { ... }` to turn this into a compile error.
+///   still open (or was leaked). Lifetimes cannot see such ambient nesting; a per-thread check
+///   that the handle's scope is the current one does. Write `|inner| in mem { ... }` to turn
+///   this into a compile error.
 /// - When memory runs out, from `allocate` and the other non-`try_` methods (the `try_` ones
 ///   return `Err(AllocError)` and change nothing); and on an out-of-bounds access through a
 ///   segment's non-`try_` accessors.

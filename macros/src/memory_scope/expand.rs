@@ -3,20 +3,20 @@
 //!
 //! ```text
 //! {
-//!     let mut mem = ::wasm_function::__private::ScopeSlot::enter();   // or enter_child(&mut *(parent))
-//!     let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem); // MemoryAllocator<'id>
+//!     let mut mem = ::wasm_function::__private::ScopeGuard::enter();   // or enter_child(&mut *(parent))
+//!     let mut mem = ::wasm_function::__private::ScopeGuard::handle(&mut mem); // MemoryAllocator<'id>
 //!     let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
 //!     /* the statements of the body, its tail expression last */
 //! }
 //! ```
 //!
-//! The first `mem` is the slot: its drop closes the scope on every way out. The second is the
-//! handle, whose brand `'id` is a mutable borrow of the slot, so it cannot outlive the block;
+//! The first `mem` is the guard: its drop closes the scope on every way out. The second is the
+//! handle, whose brand `'id` is a mutable borrow of the guard, so it cannot outlive the block;
 //! the handle has a (no-op) `Drop`, so the borrow checker keeps `'id` alive to the end of the
 //! block: the brand is pinned to exactly this block and, being invariant, differs from every
 //! other scope's. The third is what the body sees; it shadows the other two, so the body cannot
 //! reach them. The body's own locals are declared later, so they are dropped before the scope
-//! closes. With a `_` binder the slot and handle get `mixed_site` names, invisible to the body.
+//! closes. With a `_` binder the guard and handle get `mixed_site` names, invisible to the body.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -34,11 +34,11 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
     } = scope;
     let hidden = Span::mixed_site();
     // Borrow errors name the local that a segment or the handle borrows. rustc does not name a
-    // local of an external macro ("temporary value dropped while borrowed"), so the slot and
+    // local of an external macro ("temporary value dropped while borrowed"), so the guard and
     // the handle are named after the binder, with its span, and each is shadowed before the
     // body starts (the body cannot reach them); errors then read "`mem` does not live long
     // enough" with the caret on the user's `mem`. A `_` binder gets hidden names instead.
-    let (slot, handle) = match binder {
+    let (guard, handle) = match binder {
         Pat::Ident(pat) => (pat.ident.to_token_stream(), pat.ident.to_token_stream()),
         _ => (
             quote_spanned!(hidden=> scope),
@@ -46,12 +46,12 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
         ),
     };
     let enter = match parent {
-        None => quote_spanned!(hidden=> ::wasm_function::__private::ScopeSlot::enter()),
+        None => quote_spanned!(hidden=> ::wasm_function::__private::ScopeGuard::enter()),
         Some(parent) => {
             // Spanned on the parent expression, so that a borrow conflict or a wrong type points
             // at what the user wrote.
             let borrow = quote_spanned!(parent.span()=> &mut *(#parent));
-            quote_spanned!(hidden=> ::wasm_function::__private::ScopeSlot::enter_child(#borrow))
+            quote_spanned!(hidden=> ::wasm_function::__private::ScopeGuard::enter_child(#borrow))
         }
     };
     let binder_ty = quote_spanned!(binder.span()=>
@@ -68,9 +68,9 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
     } else {
         quote!(#body)
     };
-    let slot_span = binder.span();
-    let open = quote_spanned!(slot_span=> let mut #slot = #enter;);
-    let brand = quote_spanned!(slot_span=> let mut #handle = ::wasm_function::__private::ScopeSlot::handle(&mut #slot););
+    let guard_span = binder.span();
+    let open = quote_spanned!(guard_span=> let mut #guard = #enter;);
+    let brand = quote_spanned!(guard_span=> let mut #handle = ::wasm_function::__private::ScopeGuard::handle(&mut #guard););
     quote! {
         {
             #open

@@ -31,8 +31,8 @@ fn ambient_scope_expansion() {
     let expected = "\
 fn f() {
     {
-        let mut mem = ::wasm_function::__private::ScopeSlot::enter();
-        let mut mem = ::wasm_function::__private::ScopeSlot::handle(&mut mem);
+        let mut mem = ::wasm_function::__private::ScopeGuard::enter();
+        let mut mem = ::wasm_function::__private::ScopeGuard::handle(&mut mem);
         let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
         let a = mem.allocate(8);
         a.len()
@@ -47,7 +47,7 @@ fn child_scope_expansion() {
     let expanded = expand(quote!(|child| in mem { child.allocate(1); })).unwrap();
     assert!(
         expanded.contains(
-            "let mut child = ::wasm_function::__private::ScopeSlot::enter_child(&mut *(mem));"
+            "let mut child = ::wasm_function::__private::ScopeGuard::enter_child(&mut *(mem));"
         ),
         "{expanded}"
     );
@@ -59,7 +59,7 @@ fn wildcard_binder_uses_hidden_names() {
     let expanded = expand(quote!(|_| {})).unwrap();
     assert!(expanded.contains("let mut scope = "), "{expanded}");
     assert!(
-        expanded.contains("ScopeSlot::handle(&mut scope)"),
+        expanded.contains("ScopeGuard::handle(&mut scope)"),
         "{expanded}"
     );
     assert!(

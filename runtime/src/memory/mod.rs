@@ -65,20 +65,40 @@
 //! - handles and segments are neither `Send` nor `Sync`.
 //!
 //! At run time, with a panic that says so:
-//! - allocating from (or opening a child of) a handle while a scope opened *elsewhere* inside it
-//!   is still open, e.g. an inner `with_memory_allocator!(|inner| { … })` whose body uses the
-//!   outer `mem`. Scopes opened without naming a parent are ambient, so lifetimes cannot see
-//!   this; a per-thread depth check (one compare per allocation) does. Write
-//!   `|inner| in mem { … }` to make it a compile error instead;
+//! - allocating from (or opening a child of) a handle while a scope opened *after* it is still
+//!   open, e.g. an inner `with_memory_allocator!(|inner| { … })` whose body uses the outer
+//!   `mem`. Scopes opened without naming a parent are ambient, so lifetimes cannot see this; a
+//!   per-thread check (one compare per allocation: is this handle's scope the thread's current
+//!   one?) does. Write `|inner| in mem { … }` to make it a compile error instead;
 //! - out of memory, from the panicking methods ([`MemoryAllocator::allocate`]…); the `try_`
 //!   methods return [`AllocError`] instead and leave the allocator unchanged;
 //! - an access outside a segment, from the panicking accessors; the `try_` accessors return
 //!   [`OutOfBounds`].
 //!
-//! Leaking a scope (only possible by forgetting a future suspended inside a
-//! `with_memory_allocator!` block) never frees memory that may still be in use: the scopes
-//! around it then keep their memory until the thread ends, and their handles panic if they
-//! allocate again.
+//! # Leaked scopes, and scopes that close out of order
+//!
+//! A scope whose guard never runs is *leaked*. Safe code can do that: `mem::forget` or
+//! `Box::leak` of a future suspended inside a `with_memory_allocator!` block, or of the scope
+//! guard the macro expands to. A leak never frees memory that may still be in use, and costs
+//! only memory:
+//! - every scope has an id of its own, never reused on its thread; a scope closes (moves the
+//!   bump pointer back) only while it is the thread's current scope, which proves that every
+//!   scope opened after it has closed. Otherwise its close is *refused*: its memory stays
+//!   reserved until the thread exits;
+//! - so after a leak, the scopes that were open around it cannot free their memory any more
+//!   (it stays reserved for the thread), and their handles panic if they allocate again
+//!   ("can no longer allocate because a scope opened after it never closed…"); scopes opened
+//!   later work as usual, on memory above the leaked one;
+//! - at thread exit the chunks are freed only if every scope of the thread has closed, so a
+//!   `'static` segment of a leaked scope stays valid for the thread-local destructors that run
+//!   after the allocator's.
+//!
+//! Two async tasks on one thread that each hold a scope across an `.await` share the thread's
+//! one stack of scopes. That works as long as only the task whose scope opened last allocates;
+//! when the other one allocates it panics with the message above (use one scope per task
+//! between awaits, or a child scope of the task's own handle). When their scopes close out of
+//! order the earlier one's close is refused, so its memory, and that of the scopes around it,
+//! stays reserved until the thread exits. Nothing is freed while in use either way.
 //!
 //! # Memory
 //!
@@ -96,7 +116,7 @@
 //! memory testable.
 
 mod error;
-mod scope;
+pub(crate) mod scope;
 mod segment;
 mod source;
 mod state;
@@ -104,8 +124,6 @@ mod state;
 mod tests;
 
 pub use error::{AllocError, AllocErrorKind, OutOfBounds};
-#[doc(hidden)]
-pub use scope::ScopeSlot;
 pub use scope::{MemoryAllocator, scope};
 pub use segment::MemorySegment;
 

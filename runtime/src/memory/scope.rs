@@ -1,5 +1,5 @@
 //! Scopes and their handles: [`MemoryAllocator`], the function forms [`scope`] and
-//! [`MemoryAllocator::scope`], and the guard the macro expands to ([`ScopeSlot`]).
+//! [`MemoryAllocator::scope`], and the guard the macro expands to ([`ScopeGuard`]).
 
 use core::marker::PhantomData;
 use core::mem::ManuallyDrop;
@@ -7,7 +7,7 @@ use core::mem::ManuallyDrop;
 use super::MIN_ALIGN;
 use super::error::AllocError;
 use super::segment::MemorySegment;
-use super::state::{self, Entry};
+use super::state::{self, Entry, ScopeId};
 
 /// The handle to one open memory scope: allocates [`MemorySegment`]s that live until the scope
 /// closes.
@@ -26,11 +26,12 @@ use super::state::{self, Entry};
 ///
 /// Every allocating method (and [`MemoryAllocator::scope`]) panics when the handle is not the
 /// innermost open scope of its thread: when a scope opened inside it with
-/// `with_memory_allocator!` or [`scope`] (rather than through this handle) is still open. The
-/// borrow checker cannot see that nesting; a child opened *through* the handle borrows it and
-/// makes the same misuse a compile error.
+/// `with_memory_allocator!` or [`scope`] (rather than through this handle) is still open, or
+/// was leaked (see [the module docs](super#leaked-scopes-and-scopes-that-close-out-of-order)).
+/// The borrow checker cannot see that nesting; a child opened *through* the handle borrows it
+/// and makes the same misuse a compile error.
 pub struct MemoryAllocator<'s> {
-    depth: u64,
+    id: ScopeId,
     _brand: PhantomData<fn(&'s ()) -> &'s ()>,
     _not_send_sync: PhantomData<*mut ()>,
 }
@@ -117,7 +118,7 @@ impl<'s> MemoryAllocator<'s> {
     #[track_caller]
     fn raw_allocate(&self, size: usize, align: usize) -> Option<MemorySegment<'s>> {
         let allocated = state::with(|state| {
-            state.check(self.depth)?;
+            state.check(self.id)?;
             Ok(if align == MIN_ALIGN {
                 state.allocate(size)
             } else {
@@ -125,12 +126,23 @@ impl<'s> MemoryAllocator<'s> {
             })
         });
         match allocated {
-            // SAFETY: `ptr..ptr + size` was just bump-allocated in this thread's current chunk,
-            // belongs to no other live segment, and stays reserved until this scope closes:
-            // the scope's guard outlives `'s`.
+            // SAFETY: `check` found this scope `current`, so every scope opened after it has
+            // closed (the state module's chain invariant) and nothing live lies at or above the
+            // bump pointer: `ptr..ptr + size`, just bumped past, overlaps no live segment. The
+            // bytes are initialized (chunks are zeroed when reserved; reused bytes keep what was
+            // written). They stay reserved for all of `'s`, a borrow of this scope's guard: the
+            // pointer moves back below them only when this scope closes (a scope opened after
+            // this allocation restores a mark above it; a scope around this one has its close
+            // refused while this one has not closed).
             Ok(ptr) => ptr.map(|ptr| unsafe { MemorySegment::new(ptr, size) }),
-            Err(current) => state::wrong_scope(current, self.depth),
+            Err(refused_close) => state::wrong_scope(refused_close),
         }
+    }
+
+    /// Whether this handle may allocate now (its scope is the thread's current one).
+    #[cfg(test)]
+    pub(crate) fn is_current(&self) -> bool {
+        state::with(|state| state.check(self.id).is_ok())
     }
 
     /// Allocates `size` bytes set to zero.
@@ -225,11 +237,11 @@ impl<'s> MemoryAllocator<'s> {
     #[inline]
     #[track_caller]
     pub fn scope<R>(&mut self, f: impl for<'t> FnOnce(&mut MemoryAllocator<'t>) -> R) -> R {
-        let mut slot = ScopeSlot::enter_child(self);
-        let mut handle = slot.handle();
+        let mut guard = ScopeGuard::enter_child(self);
+        let mut handle = guard.handle();
         let value = f(&mut handle);
         drop(handle);
-        slot.close();
+        guard.close();
         value
     }
 }
@@ -245,7 +257,7 @@ impl Drop for MemoryAllocator<'_> {
 impl core::fmt::Debug for MemoryAllocator<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("MemoryAllocator")
-            .field("depth", &self.depth)
+            .field("id", &self.id)
             .finish()
     }
 }
@@ -270,42 +282,53 @@ impl core::fmt::Debug for MemoryAllocator<'_> {
 /// [`MemoryAllocator::scope`], which turns that misuse into a compile error.
 #[inline]
 pub fn scope<R>(f: impl for<'s> FnOnce(&mut MemoryAllocator<'s>) -> R) -> R {
-    let mut slot = ScopeSlot::enter();
-    let mut handle = slot.handle();
+    let mut guard = ScopeGuard::enter();
+    let mut handle = guard.handle();
     let value = f(&mut handle);
     drop(handle);
-    slot.close();
+    guard.close();
     value
 }
 
-/// An open scope: restores the entry mark when dropped. What `with_memory_allocator!` expands
-/// to; not a public API.
+/// An open scope: closes it when dropped. What `with_memory_allocator!` expands to; reachable
+/// only as `__private::ScopeGuard`, not a public API.
 ///
-/// Soundness does not depend on how this is used: a handle borrows its slot mutably for the
-/// brand `'id`, so the slot (whose drop frees the memory) cannot be dropped, moved or replaced
-/// while any segment of the scope is alive; leaking a slot only leaks its memory (see the state
-/// module); and handles check their depth at run time.
+/// Safe to use in any way, because no rule of the allocator's soundness depends on a guard
+/// being dropped, dropped in order, or dropped at all:
+/// - a handle borrows its guard mutably for the brand `'id`, so the guard (whose drop frees the
+///   memory) cannot be dropped, moved or swapped while a segment of the scope is alive;
+/// - every guard has a [`ScopeId`] of its own, never reused on its thread, and its close
+///   restores its mark only while it is the thread's `current` scope, which proves that every
+///   scope opened after it is closed (see the state module);
+/// - a guard that is leaked (`mem::forget`, `Box::leak`, a forgotten future) therefore only
+///   leaks memory: the scopes around it refuse to close (their memory stays reserved) and their
+///   handles panic when they allocate, and the thread's chunks are kept at thread exit.
 #[doc(hidden)]
-pub struct ScopeSlot<'parent> {
+pub struct ScopeGuard<'parent> {
     entry: Entry,
     _parent: PhantomData<&'parent mut ()>,
     _not_send_sync: PhantomData<*mut ()>,
 }
 
-impl ScopeSlot<'static> {
+impl ScopeGuard<'static> {
     /// Opens a scope on this thread's allocator.
+    ///
+    /// # Panics
+    ///
+    /// When the thread has opened 2^64 - 1 scopes (nothing is changed then).
     #[inline(always)]
+    #[track_caller]
     pub fn enter() -> Self {
         Self {
-            entry: state::with(state::State::enter),
+            entry: state::enter(),
             _parent: PhantomData,
             _not_send_sync: PhantomData,
         }
     }
 }
 
-impl<'parent> ScopeSlot<'parent> {
-    /// Opens a child scope of `parent`, which stays mutably borrowed until the slot is dropped.
+impl<'parent> ScopeGuard<'parent> {
+    /// Opens a child scope of `parent`, which stays mutably borrowed until the guard is dropped.
     ///
     /// # Panics
     ///
@@ -314,41 +337,41 @@ impl<'parent> ScopeSlot<'parent> {
     #[track_caller]
     pub fn enter_child(parent: &'parent mut MemoryAllocator<'_>) -> Self {
         let entry = state::with(|state| {
-            state.check(parent.depth)?;
+            state.check(parent.id)?;
             Ok(state.enter())
         });
         Self {
             entry: match entry {
                 Ok(entry) => entry,
-                Err(current) => state::wrong_scope(current, parent.depth),
+                Err(refused_close) => state::wrong_scope(refused_close),
             },
             _parent: PhantomData,
             _not_send_sync: PhantomData,
         }
     }
 
-    /// The scope's handle, branded with the borrow of this slot.
+    /// The scope's handle, branded with the borrow of this guard.
     #[inline(always)]
     pub fn handle(&mut self) -> MemoryAllocator<'_> {
         MemoryAllocator {
-            depth: self.entry.depth,
+            id: self.entry.id,
             _brand: PhantomData,
             _not_send_sync: PhantomData,
         }
     }
 }
 
-impl ScopeSlot<'_> {
+impl ScopeGuard<'_> {
     /// Closes the scope on the normal way out, inlined; every other way out (an early return,
-    /// `?`, `break`, an unwinding panic) closes it in the slot's drop.
+    /// `?`, `break`, an unwinding panic) closes it in the guard's drop.
     #[inline(always)]
     pub(crate) fn close(self) {
-        let slot = ManuallyDrop::new(self);
-        state::exit(&slot.entry);
+        let guard = ManuallyDrop::new(self);
+        state::exit(&guard.entry);
     }
 }
 
-impl Drop for ScopeSlot<'_> {
+impl Drop for ScopeGuard<'_> {
     #[inline(always)]
     fn drop(&mut self) {
         state::exit(&self.entry);

@@ -1,19 +1,38 @@
 //! The per-thread allocator state: a bump pointer and the end of its chunk (the fast path), the
-//! scope depth (the runtime misuse check), and the chunk list (the slow path).
+//! scope that may allocate (the runtime misuse check), and the chunk list (the slow path).
+//!
+//! # Scope ids
+//!
+//! Every scope gets a [`ScopeId`] when it opens, from a per-thread counter that only counts up
+//! and refuses (panics, changing nothing) rather than wrap: no two scopes of a thread, open or
+//! long closed, ever have the same id. The state keeps `current`, the id of the one scope that
+//! may allocate now; a scope's [`Entry`] keeps its own id, the `current` it replaced (its
+//! *parent*) and the bump mark. Opening sets `current` to the new id. Closing restores the mark
+//! and sets `current` back to the parent **only if `current` is the closing scope's id**;
+//! otherwise (a scope opened after it is still open: leaked with `mem::forget`, suspended in a
+//! forgotten future, or another async task's) it changes nothing and the memory stays reserved.
 //!
 //! Invariants, kept by every function here:
 //! - `ptr` and `end` are multiples of [`MIN_ALIGN`] and `ptr <= end`; both lie in the current
 //!   chunk, whose [`Footer`] is at `end`, or both equal [`NO_CHUNK`] (null) when no chunk is
 //!   current: then `end - ptr` is 0 and the fast path never hands out the null pointer;
 //! - every chunk of the list after the current one holds no live allocation;
-//! - `depth` equals the depth stored by the innermost open scope's guard. A guard restores its
-//!   entry mark only when the depths match, which proves that every scope opened inside it is
-//!   closed; a mismatch means an inner guard was leaked, and then nothing below the current
-//!   pointer is reused again (see [`State::exit_slow`]).
+//! - **every scope that has opened and not closed lies on the parent chain from `current`**.
+//!   Opening extends the chain; a matching close removes only its head; a refused close changes
+//!   nothing. Parents open before their children, so ids fall along the chain.
+//!
+//! What follows: when `current` is a scope's id, no scope opened after it is still open (it
+//! would lie on the chain from `current`, whose ids are all at most that id). So a scope whose
+//! id is `current` owns the top of the bump region: its handle may allocate there, and its close
+//! may move the pointer back to its mark, freeing only memory of scopes that are closed. A scope
+//! that is never closed keeps `current` off the ids of every scope that was open around it,
+//! forever, so none of them frees memory again (they leak it instead), and at thread exit
+//! `current` is not `None`, so the chunks are not freed (see `Drop for State`).
 //!
 //! A new state is all zeros, so that on wasm32 it costs the module no data segment.
 
 use core::cell::Cell;
+use core::num::NonZeroU64;
 use core::ptr::{self, NonNull};
 
 use super::error::{AllocError, AllocErrorKind};
@@ -25,29 +44,32 @@ use super::{MAX_ALIGN, MIN_ALIGN};
 /// here, so even a zero-size allocation takes the slow path and gets a real chunk address.
 const NO_CHUNK: *mut u8 = ptr::null_mut();
 
-/// Depths carry a generation in their upper half; leaking a scope starts a new generation so
-/// that no guard from before the leak ever matches again.
-const GENERATION_SHIFT: u32 = 32;
+/// The identity of one scope of one thread, unique for the thread's lifetime: the only way to
+/// make one is [`State::enter`], which takes the next value of a counter that never wraps.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct ScopeId(NonZeroU64);
 
 /// What a scope saves on entry and restores on exit.
-#[derive(Clone, Copy)]
 pub(crate) struct Entry {
     bump: [*mut u8; 2],
-    pub(crate) depth: u64,
+    pub(crate) id: ScopeId,
+    parent: Option<ScopeId>,
 }
 
 pub(crate) struct State {
     /// The bump pointer and the end of its chunk, side by side so that a scope saves and
     /// restores both with one 8-byte load and store on wasm32.
     bump: Cell<[*mut u8; 2]>,
-    depth: Cell<u64>,
+    /// The scope that may allocate now; `None` when no scope is open.
+    current: Cell<Option<ScopeId>>,
+    /// The last id handed out (0: none yet).
+    issued: Cell<u64>,
     head: Cell<*mut Footer>,
     reserved_pages: Cell<usize>,
     /// [`MAX_PAGES`] minus the page limit (so that no limit is 0).
     limit_below_max: Cell<usize>,
-    /// The last generation started by a leak (0: none yet).
-    generations: Cell<u64>,
-    leaked: Cell<bool>,
+    /// Whether a close was refused on this thread; only for the misuse panic's message.
+    refused_close: Cell<bool>,
 }
 
 /// The largest chunk that geometric growth asks for, in pages (1 MiB); a larger request gets
@@ -58,12 +80,12 @@ impl State {
     const fn new() -> Self {
         Self {
             bump: Cell::new([NO_CHUNK; 2]),
-            depth: Cell::new(0),
+            current: Cell::new(None),
+            issued: Cell::new(0),
             head: Cell::new(ptr::null_mut()),
             reserved_pages: Cell::new(0),
             limit_below_max: Cell::new(0),
-            generations: Cell::new(0),
-            leaked: Cell::new(false),
+            refused_close: Cell::new(false),
         }
     }
 
@@ -81,78 +103,84 @@ impl State {
         &bump.as_slice_of_cells()[1]
     }
 
-    /// Opens a scope: one more level of depth, and the mark to restore.
+    /// Opens a scope: a fresh id becomes `current`, and the entry keeps the mark to restore.
+    ///
+    /// # Panics
+    ///
+    /// When the thread has used up all 2^64 - 1 ids, before anything changes.
     #[inline(always)]
     pub(crate) fn enter(&self) -> Entry {
-        let depth = self.depth.get().wrapping_add(1);
-        self.depth.set(depth);
+        let Some(id) = NonZeroU64::MIN.checked_add(self.issued.get()) else {
+            ids_exhausted()
+        };
+        self.issued.set(id.get());
+        let id = ScopeId(id);
         Entry {
             bump: self.bump.get(),
-            depth,
+            id,
+            parent: self.current.replace(Some(id)),
         }
     }
 
-    /// Closes the scope `entry` opened: restores its mark in O(1), keeping every chunk for reuse.
-    /// Two compares and two stores; everything unusual is in [`State::exit_slow`].
+    /// Closes the scope `entry` opened: when it is `current`, restores its mark in O(1), keeping
+    /// every chunk for reuse, and makes its parent `current`. One combined test and three
+    /// stores; everything unusual is in [`State::exit_slow`].
     #[inline(always)]
     pub(crate) fn exit(&self, entry: &Entry) {
         // `ptr` is `NO_CHUNK` only together with `end` (invariant).
-        if self.depth.get() == entry.depth && entry.bump[0] != NO_CHUNK {
-            self.depth.set(entry.depth.wrapping_sub(1));
+        if self.current.get() == Some(entry.id) && entry.bump[0] != NO_CHUNK {
+            self.current.set(entry.parent);
             self.bump.set(entry.bump);
         } else {
-            self.exit_slow(entry.depth);
+            self.exit_slow(entry);
         }
     }
 
-    /// Closes a scope whose depth is `depth` when [`State::exit`] cannot just restore its mark.
+    /// Closes the scope `entry` opened when [`State::exit`] cannot just restore its mark.
     ///
-    /// - The depths match but the mark is [`NO_CHUNK`]: the scope opened before this thread had
+    /// - It is `current`, but its mark is [`NO_CHUNK`]: the scope opened before this thread had
     ///   a chunk. Restoring that mark would send the next scope's first allocation down the slow
     ///   path to find the kept chunks again; the start of the first chunk is the same position
-    ///   (with no chunk current, every chunk is free, by the invariant) and keeps the next scope
-    ///   on the bump path.
-    /// - The depths differ: the scope is not the innermost one. Either a scope opened inside it
-    ///   was leaked (its guard will never run; `mem::forget` of a future suspended inside a
-    ///   `with_memory_allocator!` block does that) and its segments may still be reachable, or
-    ///   this guard itself belongs to a generation that ended in such a leak. In both cases the
-    ///   memory above the mark may still be in use, so the mark is **not** restored: the memory
-    ///   stays allocated for the rest of the thread. A new generation starts, so that no guard
-    ///   or handle opened before the leak matches again; scopes opened later work as usual.
+    ///   (every allocation since then belongs to this scope or to scopes opened after it, all
+    ///   closed: see the module's invariants) and keeps the next scope on the bump path.
+    /// - It is not `current`: a scope opened after it is still open (leaked, or suspended in
+    ///   another async task) and may still use memory above the mark. The close is refused:
+    ///   nothing changes, so the memory stays reserved for the rest of the thread, and `current`
+    ///   never comes back to this scope's parent chain, which leaks the enclosing scopes too.
     #[cold]
     #[inline(never)]
-    fn exit_slow(&self, depth: u64) {
-        let current = self.depth.get();
-        if current == depth {
-            self.depth.set(depth.wrapping_sub(1));
+    fn exit_slow(&self, entry: &Entry) {
+        if self.current.get() == Some(entry.id) {
+            self.current.set(entry.parent);
             let head = self.head.get();
             if !head.is_null() {
-                // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`.
+                // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`
+                // and valid for as long as the state (chunks are only freed by its drop).
                 self.ptr().set(unsafe { (*head).base });
                 self.end().set(head.cast());
             }
             // Otherwise `ptr` and `end` stay `NO_CHUNK`: with no chunk, nothing moved them.
-        } else if generation(current) == generation(depth) {
-            self.leaked.set(true);
-            let next = self.generations.get() + 1;
-            if next >= 1 << GENERATION_SHIFT {
-                fatal();
-            }
-            self.generations.set(next);
-            self.depth.set(next << GENERATION_SHIFT);
+        } else {
+            self.refused_close.set(true);
         }
     }
 
-    /// Whether the handle whose scope has `depth` may allocate now (it is the innermost open
-    /// scope): one compare. On `Err`, the current depth, for [`wrong_scope`].
+    /// Whether the handle of the scope `id` may allocate now (it is `current`): one compare. On
+    /// `Err`, whether a close was refused on this thread, for [`wrong_scope`]'s message.
     #[inline(always)]
-    pub(crate) fn check(&self, depth: u64) -> Result<(), u64> {
-        let current = self.depth.get();
-        if current == depth {
+    pub(crate) fn check(&self, id: ScopeId) -> Result<(), bool> {
+        if self.current.get() == Some(id) {
             Ok(())
         } else {
-            Err(current)
+            Err(self.refused_close.get())
         }
+    }
+
+    /// Makes the next scope id `issued + 1`, to reach the end of the id range in tests. Ids only
+    /// move forward, so uniqueness is kept.
+    #[cfg(test)]
+    pub(crate) fn skip_ids_to(&self, issued: u64) {
+        self.issued.set(self.issued.get().max(issued));
     }
 
     /// Bump-allocates `size` bytes aligned to [`MIN_ALIGN`]; `None` (with nothing changed)
@@ -297,16 +325,18 @@ impl State {
 #[cfg(not(target_arch = "wasm32"))]
 impl Drop for State {
     fn drop(&mut self) {
-        // A scope still open when the thread exits was leaked (scopes are lexical), perhaps
-        // with a `'static` segment that another thread-local destructor may still use.
-        if self.leaked.get() || self.depth.get() & DEPTH_MASK != 0 {
+        // A scope that never closed (a leaked guard, perhaps with `'static` segments that
+        // another thread-local destructor may still use) lies on the chain from `current`, so
+        // `current` is `None` only when every scope of the thread has closed, and no segment
+        // of any of them is alive (their brands ended with their guards).
+        if self.current.get().is_some() {
             return;
         }
         let mut chunk = self.head.get();
         while !chunk.is_null() {
             // SAFETY: `chunk` is a footer of the list; the fields are read before its chunk is
             // released, each chunk exactly once (the list has no cycles: every chunk is linked
-            // in once, when it is created). No scope is open on an exiting thread's state, and
+            // in once, when it is created). Every scope of the thread has closed (above), and
             // segments cannot cross threads, so nothing uses the memory any more.
             unsafe {
                 let Footer { next, base, pages } = chunk.read();
@@ -364,40 +394,35 @@ fn pages_for(size: usize) -> Option<usize> {
     (pages <= MAX_PAGES).then_some(pages)
 }
 
-/// The part of a depth that counts open scopes.
-#[cfg(not(target_arch = "wasm32"))]
-const DEPTH_MASK: u64 = (1 << GENERATION_SHIFT) - 1;
-
-const fn generation(depth: u64) -> u64 {
-    depth >> GENERATION_SHIFT
-}
-
-/// Panics because a handle allocated (or opened a child) while it is not the innermost scope.
+/// Panics because a handle allocated (or opened a child) while it is not `current`;
+/// `refused_close` says whether a close was refused on this thread (a leaked scope, or scopes
+/// closed out of order), which the message then mentions as the likelier cause.
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub(crate) fn wrong_scope(current: u64, handle: u64) -> ! {
-    if generation(current) == generation(handle) {
+pub(crate) fn wrong_scope(refused_close: bool) -> ! {
+    if refused_close {
         panic!(
-            "memory scope misuse: this `MemoryAllocator` is used while a scope opened inside it is still open; \
-             allocate from the innermost scope's handle, and open nested scopes as children \
-             (`with_memory_allocator!(|inner| in mem {{ ... }})` or `mem.scope(...)`) to have this checked at compile time"
+            "memory scope misuse: this `MemoryAllocator` can no longer allocate because a scope opened after it \
+             never closed, or closed out of order (a forgotten scope guard or future, or two async tasks on one thread \
+             holding scopes across `.await`); its memory stays reserved until the thread exits"
         )
     } else {
         panic!(
-            "memory scope misuse: this `MemoryAllocator` can no longer allocate because a scope opened inside it \
-             was leaked without closing (was a future suspended inside `with_memory_allocator!` forgotten?)"
+            "memory scope misuse: this `MemoryAllocator` is used while a scope opened after it is still open \
+             (or was leaked without closing); \
+             allocate from the innermost scope's handle, and open nested scopes as children \
+             (`with_memory_allocator!(|inner| in mem {{ ... }})` or `mem.scope(...)`) to have this checked at compile time"
         )
     }
 }
 
-/// Four billion leaked scopes: give up rather than risk reusing a generation.
+/// The thread opened 2^64 - 1 scopes: refuse to open more rather than reuse an id.
 #[cold]
-fn fatal() -> ! {
-    #[cfg(target_arch = "wasm32")]
-    core::arch::wasm32::unreachable();
-    #[cfg(not(target_arch = "wasm32"))]
-    std::process::abort();
+#[inline(never)]
+#[track_caller]
+fn ids_exhausted() -> ! {
+    panic!("memory scope misuse: this thread has opened 2^64 - 1 memory scopes, the most it can")
 }
 
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
@@ -421,6 +446,13 @@ pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
     f(&STATE.0)
 }
 
+/// Opens a scope on this thread's state (see [`State::enter`]).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[inline(always)]
+pub(crate) fn enter() -> Entry {
+    STATE.0.enter()
+}
+
 /// Closes the scope `entry` opened on this thread's state (see [`State::exit`]).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[inline(always)]
@@ -442,6 +474,17 @@ std::thread_local! {
 #[inline(always)]
 pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
     STATE.with(f)
+}
+
+/// Opens a scope on this thread's state (see [`State::enter`]).
+///
+/// # Panics
+///
+/// When called from a thread-local destructor after the state was destroyed.
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+#[inline(always)]
+pub(crate) fn enter() -> Entry {
+    STATE.with(State::enter)
 }
 
 /// Closes the scope `entry` opened on this thread's state (see [`State::exit`]), unless the

@@ -191,16 +191,18 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             ));
         }
         why.push_str(&format!(
-            " ({}) With a chunk current (row 2.6) a scope costs {} fuel. Enter is inlined (a \
-             depth increment and the mark load). Exit runs in the scope guard's `Drop`: one \
-             combined test (the per-thread depth matches, which turns ambient-scope misuse into \
-             a panic, and the mark lies in a chunk), then the mark and depth stores; a mark \
-             taken before the first chunk existed and a leaked inner scope go to one cold \
-             function. Where a function opens several scopes, opt-level \"z\" keeps \
-             `drop_in_place::<ScopeSlot>` out of line and spills the guard's 16-byte entry to \
-             the stack for the call, which is most of the gap; fully inlined the estimate is \
-             about 24. Closing through an explicit call at the end of the macro's block \
-             instead of the guard's `Drop` measured 28 fuel before this, but turned the borrow \
+            " ({}) With a chunk current (row 2.6) a scope costs {} fuel. Enter is inlined: a fresh \
+             scope id from a per-thread counter that refuses to wrap (an increment, an overflow \
+             test, a store), the current scope's id saved as the parent and replaced, and the \
+             mark load. Exit runs in the scope guard's `Drop`: one combined test (the scope is \
+             the thread's current one, which turns ambient-scope misuse into a panic and \
+             refuses to free memory a leaked scope may still use; and the mark lies in a \
+             chunk), then the mark and parent stores; a mark taken before the first chunk \
+             existed and a refused close go to one cold function. opt-level \"z\" keeps \
+             `drop_in_place::<ScopeGuard>` out of line and spills the guard's 24-byte entry \
+             (mark, id, parent) to the stack for the call, which is most of the gap. Closing \
+             through an explicit call at the end of the macro's block instead of the guard's \
+             `Drop` measured 28 fuel with an earlier design, but turned the borrow \
              checker's \"`mem` does not live long enough\" errors for escaping segments into \
              \"cannot move out of `mem` because it is borrowed\"; the clearer compile errors \
              were kept.",

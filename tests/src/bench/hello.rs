@@ -174,7 +174,7 @@ pub(super) fn run(report: &mut Report) -> Result<()> {
                              a chunk with `memory.grow` (geometric sizes, retried with exactly what \
                              the request needs; again if it returned page 0) against the page limit, writing the chunk footer and linking the \
                              chunk list, reusing a kept chunk; the cold scope exit (back to the first \
-                             chunk, and the leaked-scope protection with its generation counter); \
+                             chunk, and the refused close of a scope around a leaked one); \
                              the misuse panics. The 300 B goal leaves about 100 B for a whole \
                              allocator over the 200 B hello world: that would take a different \
                              design, such as a fixed static arena for small programs.",

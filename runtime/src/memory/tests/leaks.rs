@@ -7,7 +7,7 @@ use core::task::{Context, Poll, Waker};
 use std::boxed::Box;
 
 use super::{addr, paint, painted};
-use crate::memory::{self, ScopeSlot};
+use crate::memory::{self, scope::ScopeGuard};
 use crate::with_memory_allocator;
 
 /// Pending once, then ready.
@@ -30,7 +30,6 @@ fn poll<F: Future + ?Sized>(future: Pin<&mut F>) -> Poll<F::Output> {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "leaks memory on purpose, which Miri reports")]
 fn a_forgotten_future_keeps_its_memory() {
     let future: &'static mut Pin<Box<dyn Future<Output = bool>>> = memory::scope(|outer| {
         outer.allocate(8);
@@ -66,10 +65,9 @@ fn a_forgotten_future_keeps_its_memory() {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "leaks memory on purpose, which Miri reports")]
 fn a_leaked_slot_never_frees_its_memory() {
     let (segment, outer_panicked) = memory::scope(|outer| {
-        let slot: &'static mut ScopeSlot<'static> = Box::leak(Box::new(ScopeSlot::enter()));
+        let slot: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
         let handle = Box::leak(Box::new(slot.handle()));
         let segment = handle.allocate(32);
         paint(&segment, 0x77);
@@ -89,12 +87,11 @@ fn a_leaked_slot_never_frees_its_memory() {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "leaks memory on purpose, which Miri reports")]
-#[should_panic(expected = "can no longer allocate because a scope opened inside it was leaked")]
+#[should_panic(expected = "can no longer allocate because a scope opened after it never closed")]
 fn an_enclosing_handle_panics_after_a_leak_is_detected() {
     memory::scope(|outer| {
         outer.scope(|middle| {
-            core::mem::forget(ScopeSlot::enter());
+            core::mem::forget(ScopeGuard::enter());
             let _ = middle;
         });
         // `middle` closed while a scope inside it was still open: the leak is detected here.
@@ -103,15 +100,14 @@ fn an_enclosing_handle_panics_after_a_leak_is_detected() {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "leaks memory on purpose, which Miri reports")]
 fn slots_dropped_out_of_order_do_not_free_live_memory() {
-    let mut first = ScopeSlot::enter();
+    let mut first = ScopeGuard::enter();
     let first_handle = first.handle();
     let kept = first_handle.allocate(16);
     paint(&kept, 0x42);
     let kept_addr = addr(&kept);
     drop(first_handle);
-    let second = ScopeSlot::enter();
+    let second = ScopeGuard::enter();
     // Closing `first` while `second` (opened inside it) is open must not release memory.
     drop(first);
     memory::scope(|mem| {
@@ -126,7 +122,6 @@ fn slots_dropped_out_of_order_do_not_free_live_memory() {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "leaks memory on purpose, which Miri reports")]
 fn a_scope_open_at_thread_exit_keeps_its_memory_for_later_destructors() {
     use crate::memory::MemorySegment;
 
@@ -150,7 +145,7 @@ fn a_scope_open_at_thread_exit_keeps_its_memory_for_later_destructors() {
         memory::scope(|mem| {
             mem.allocate(1);
         });
-        let slot: &'static mut ScopeSlot<'static> = Box::leak(Box::new(ScopeSlot::enter()));
+        let slot: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
         let handle = Box::leak(Box::new(slot.handle()));
         let segment = handle.allocate(16);
         paint(&segment, 0x5E);

@@ -1,6 +1,8 @@
 //! Host tests of the scoped allocator (they also run under Miri): the checklist of
 //! `allocator_anchors.md` §4.6 and issue 3.
 
+mod exploits;
+mod leak_properties;
 mod leaks;
 mod nesting;
 mod properties;

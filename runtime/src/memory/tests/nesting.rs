@@ -5,7 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::vec::Vec;
 
 use super::{PageLimit, addr, iterations, mark, paint, painted};
-use crate::memory::{self, PAGE_SIZE, ScopeSlot};
+use crate::memory::{self, PAGE_SIZE, scope::ScopeGuard};
 use crate::with_memory_allocator;
 
 #[test]
@@ -204,7 +204,7 @@ fn a_panic_inside_a_scope_restores_the_mark() {
 }
 
 #[test]
-#[should_panic(expected = "used while a scope opened inside it is still open")]
+#[should_panic(expected = "used while a scope opened after it is still open")]
 fn an_outer_handle_panics_while_an_ambient_inner_scope_is_open() {
     with_memory_allocator!(|outer| {
         with_memory_allocator!(|inner| {
@@ -215,7 +215,7 @@ fn an_outer_handle_panics_while_an_ambient_inner_scope_is_open() {
 }
 
 #[test]
-#[should_panic(expected = "used while a scope opened inside it is still open")]
+#[should_panic(expected = "used while a scope opened after it is still open")]
 fn an_outer_handle_cannot_open_a_child_while_an_ambient_inner_scope_is_open() {
     memory::scope(|outer| {
         memory::scope(|_inner| {
@@ -225,7 +225,7 @@ fn an_outer_handle_cannot_open_a_child_while_an_ambient_inner_scope_is_open() {
 }
 
 #[test]
-#[should_panic(expected = "used while a scope opened inside it is still open")]
+#[should_panic(expected = "used while a scope opened after it is still open")]
 fn try_allocate_panics_on_misuse_too() {
     memory::scope(|outer| {
         memory::scope(|_inner| {
@@ -293,7 +293,7 @@ fn the_page_limit_is_per_thread() {
 
 #[test]
 fn the_hidden_slot_api_follows_the_same_rules() {
-    let mut slot = ScopeSlot::enter();
+    let mut slot = ScopeGuard::enter();
     let handle = slot.handle();
     let segment = handle.allocate(8);
     segment.set_u8(0, 1);
