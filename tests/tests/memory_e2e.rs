@@ -59,3 +59,24 @@ fn a_million_scopes_in_a_no_std_module_do_not_grow_memory() {
         "{imports:?}"
     );
 }
+
+/// The reported exploit, at full scale (before the fix every line but the last said `FAILED`).
+#[test]
+fn four_billion_forgotten_scope_guards_never_free_live_memory() {
+    let guest = guest("memory-leaks").expect("memory-leaks builds");
+    let outcome = guest
+        .run()
+        .args(["two words", "ünïcode"])
+        .fuel(u64::MAX)
+        .execute()
+        .expect("runs");
+    let stdout = outcome.stdout_str();
+    assert_eq!(outcome.exit_code, 0, "{stdout}{}", outcome.stderr_str());
+    assert_eq!(
+        stdout,
+        "new scopes never overlap the leaked segment: ok\n\
+         the leaked segment is intact: ok\n\
+         args_in strings intact: ok\n\
+         scopes after the leaks reuse their memory: ok\n"
+    );
+}

@@ -60,7 +60,11 @@ fn interleave() -> Result<usize, String> {
     }
     // Everything kept from std's allocator is intact after all the scopes closed.
     for (index, v) in kept.iter().enumerate() {
-        let expected = if index % 2 == 0 { ((index / 2) % 251) as u8 } else { 0x11 };
+        let expected = if index % 2 == 0 {
+            ((index / 2) % 251) as u8
+        } else {
+            0x11
+        };
         if !v.iter().all(|&b| b == expected) {
             return Err(format!("kept vector {index} was overwritten"));
         }
