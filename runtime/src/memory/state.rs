@@ -115,10 +115,15 @@ impl State {
         };
         self.issued.set(id.get());
         let id = ScopeId(id);
+        let parent = self.current.replace(Some(id));
+        debug_assert!(
+            parent.is_none_or(|parent| parent.0 < id.0),
+            "scope ids must fall along the parent chain: parent {parent:?}, child {id:?}"
+        );
         Entry {
             bump: self.bump.get(),
             id,
-            parent: self.current.replace(Some(id)),
+            parent,
         }
     }
 
@@ -134,6 +139,26 @@ impl State {
         } else {
             self.exit_slow(entry);
         }
+        self.debug_check_bump();
+    }
+
+    /// Checks the bump pair's invariants (module docs) in debug builds: both 8-aligned, `ptr`
+    /// at most `end`, and `NO_CHUNK` only together.
+    #[inline(always)]
+    fn debug_check_bump(&self) {
+        let [ptr, end] = self.bump.get();
+        debug_assert!(
+            ptr.addr() % MIN_ALIGN == 0 && end.addr() % MIN_ALIGN == 0,
+            "bump pointer {ptr:p} or chunk end {end:p} is not {MIN_ALIGN}-aligned"
+        );
+        debug_assert!(
+            ptr <= end,
+            "bump pointer {ptr:p} is past its chunk's end {end:p}"
+        );
+        debug_assert!(
+            (ptr == NO_CHUNK) == (end == NO_CHUNK),
+            "only one of the bump pointer {ptr:p} and the chunk end {end:p} is NO_CHUNK"
+        );
     }
 
     /// Closes the scope `entry` opened when [`State::exit`] cannot just restore its mark.
@@ -194,6 +219,7 @@ impl State {
             // overflows nor passes `end`.
             let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
             self.ptr().set(ptr.wrapping_add(rounded));
+            self.debug_check_bump();
             // SAFETY: `end - ptr > 0`, so a chunk is current (invariant: with none, both are
             // `NO_CHUNK`) and `ptr` is an address in it, never null.
             Some(unsafe { NonNull::new_unchecked(ptr) })
@@ -263,6 +289,11 @@ impl State {
         // the chunk's end, which is 8-aligned, so rounding cannot overflow.
         let rounded = (size + (MIN_ALIGN - 1)) & !(MIN_ALIGN - 1);
         self.bump.set([found.as_ptr().wrapping_add(rounded), chunk]);
+        self.debug_check_bump();
+        debug_assert!(
+            found.as_ptr().addr() % align == 0,
+            "allocation at {found:p} is not {align}-aligned"
+        );
         Some(found)
     }
 

@@ -76,6 +76,7 @@ struct Model {
     /// that stays live to the end (a `'static` segment, a suspended future's).
     live: Vec<(usize, usize, Option<usize>)>,
     statics: Vec<(MemorySegment<'static>, u8)>,
+    /// Each suspended future, with the index of its segment's range in `live`.
     futures: Vec<(Suspended, usize)>,
     /// One flag per open scope: whether a scope that never closed (or not yet) was opened
     /// while it was open, which allows its handle to be refused.
@@ -221,24 +222,19 @@ fn run(
                 });
                 assert!(poll(&mut future).is_pending());
                 model.record(start.get(), size, None);
-                model.futures.push((future, start.get()));
+                model.futures.push((future, model.live.len() - 1));
                 model.leak();
             }
             Op::ResumeFuture => {
                 if !model.futures.is_empty() {
-                    let (mut future, start) = model.futures.remove(0);
+                    let (mut future, at) = model.futures.remove(0);
                     assert_eq!(
                         poll(&mut future),
                         Poll::Ready(true),
                         "a suspended segment changed"
                     );
-                    let at = model
-                        .live
-                        .iter()
-                        .position(|&(s, _, owner)| s == start && owner.is_none());
-                    model
-                        .live
-                        .remove(at.expect("the future's segment is in the model"));
+                    // Its range stays in the model, emptied, so other indices stay valid.
+                    model.live[at].1 = 0;
                 }
             }
             Op::SkipIds(bits) => {
@@ -255,8 +251,13 @@ fn run(
     }
     assert!(check(&mine));
     // The scope's own segments die with it; memory that lives on stays in the model.
-    // (Deeper scopes have removed theirs already; shallower ones own lower levels.)
-    model.live.retain(|&(_, _, owner)| owner != Some(level));
+    // (Deeper scopes have emptied theirs already; shallower ones own lower levels.) Emptied,
+    // not removed, so that the futures' indices into `live` stay valid.
+    for range in &mut model.live {
+        if range.2 == Some(level) {
+            range.1 = 0;
+        }
+    }
     model.poisoned.pop();
 }
 

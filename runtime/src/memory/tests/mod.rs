@@ -1,5 +1,5 @@
 //! Host tests of the scoped allocator (they also run under Miri): the checklist of
-//! `allocator_anchors.md` §4.6 and issue 3.
+//! `allocator_anchors.md` §4.6, and the leak and overflow cases of the scope-id design.
 
 mod exploits;
 mod leak_properties;
