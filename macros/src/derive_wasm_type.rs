@@ -145,6 +145,7 @@ struct RecordArgs {
     size: Option<(usize, Span)>,
     align: Option<(usize, Span)>,
     writable: bool,
+    malformed: bool,
 }
 
 const RECORD_LAYOUT: &str = "a `#[repr(C)]` record needs its wasm32 layout: add `#[wasm_type(size = .., align = ..)]` above the struct";
@@ -152,6 +153,16 @@ const RECORD_LAYOUT: &str = "a `#[repr(C)]` record needs its wasm32 layout: add 
 fn record(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
     let mut errors = Errors::new();
     let args = record_args(&input.attrs, &mut errors);
+    let ((size, size_span), (align, align_span)) = match (args.size, args.align) {
+        (Some(size), Some(align)) => (size, align),
+        _ => {
+            // A malformed `#[wasm_type(..)]` was reported already.
+            if !args.malformed {
+                errors.at(input.ident.span(), RECORD_LAYOUT);
+            }
+            ((0, Span::call_site()), (0, Span::call_site()))
+        }
+    };
     if data.fields.is_empty() {
         errors.at(
             input.ident.span(),
@@ -172,23 +183,19 @@ fn record(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
             ),
         }
     }
-    let ((size, size_span), (align, align_span)) = match (args.size, args.align) {
-        (Some(size), Some(align)) => (size, align),
-        _ => {
-            errors.at(input.ident.span(), RECORD_LAYOUT);
-            ((0, Span::call_site()), (0, Span::call_site()))
-        }
-    };
     errors.finish()?;
 
     let name = &input.ident;
-    let layout_checks = fields
+    // Every field must have a fixed layout; in a writable record, be `WasmWritable` (which
+    // implies `WasmLayout`). The check carries the field type's span, so an error points at it.
+    let field_trait = if args.writable {
+        quote!(::wasm_function::__private::WasmWritable)
+    } else {
+        quote!(::wasm_function::__private::WasmLayout)
+    };
+    let field_checks = fields
         .iter()
-        .map(|(_, ty, _)| quote_spanned!(ty.span()=> wasm_layout::<#ty>();));
-    let writable_checks = fields
-        .iter()
-        .filter(|_| args.writable)
-        .map(|(_, ty, _)| quote_spanned!(ty.span()=> wasm_writable::<#ty>();));
+        .map(|(_, ty, _)| quote_spanned!(ty.span()=> field::<#ty>();));
     let offset_checks = fields.iter().map(|(member, _, (offset, span))| {
         let message = format!(
             "the offset of `{name}.{}` is not {offset}, as its `#[wasm_type(offset = {offset})]` says",
@@ -224,10 +231,8 @@ fn record(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
         // The layout written on the record, asserted at compile time, and every field a type
         // with a fixed wasm layout (`WasmWritable` too for a writable record).
         const _: () = {
-            const fn wasm_layout<T: ::wasm_function::__private::WasmLayout>() {}
-            const fn wasm_writable<T: ::wasm_function::__private::WasmWritable>() {}
-            #(#layout_checks)*
-            #(#writable_checks)*
+            const fn field<T: #field_trait>() {}
+            #(#field_checks)*
             #size_check
             #align_check
             #(#offset_checks)*
@@ -262,6 +267,7 @@ fn record_args(attrs: &[Attribute], errors: &mut Errors) -> RecordArgs {
             Ok(())
         });
         if let Err(error) = parsed {
+            args.malformed = true;
             errors.push(error);
         }
     }
