@@ -139,6 +139,10 @@ impl Errno {
     /// assert_eq!(Errno::SUCCESS.result(), Ok(()));
     /// assert_eq!(Errno::BADF.result(), Err(Errno::BADF));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `self`, unless it is [`Errno::SUCCESS`].
     #[inline]
     pub const fn result(self) -> Result<(), Self> {
         if self.0 == 0 { Ok(()) } else { Err(self) }

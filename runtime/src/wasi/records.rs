@@ -391,6 +391,10 @@ impl Event {
     };
 
     /// `Ok(())` if the event's `error` is [`Errno::SUCCESS`], else `Err(error)`.
+    ///
+    /// # Errors
+    ///
+    /// The event's `error`, unless it is [`Errno::SUCCESS`].
     #[inline]
     pub const fn result(&self) -> Result<(), Errno> {
         self.error.result()
