@@ -26,9 +26,9 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     };
     let repr = Repr::of(&input.attrs);
     if !input.generics.params.is_empty() {
-        return Err(syn::Error::new(
-            input.generics.span(),
-            "`#[derive(WasmType)]` does not support generic newtypes: implement `wasm_function::abi::WasmType` by hand",
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "`#[derive(WasmType)]` does not support generic types: implement the traits of `wasm_function::abi` by hand",
         ));
     }
     if repr.c {
