@@ -62,6 +62,9 @@ pub unsafe trait WasmType: Sized {
     fn from_core(core: Self::Core) -> Self;
 }
 
+// The base case of `WasmType`: the primitives and raw pointers, which a derive cannot be
+// applied to (they are not defined in this crate). Every other `WasmType` in this crate, like
+// every user newtype, comes from `#[derive(WasmType)]` delegating to one of these.
 macro_rules! int_lowering {
     ($core:ty => $($t:ty),*) => {$(
         // SAFETY: plain integers carry no pointer, and every core value converts (by
