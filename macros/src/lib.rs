@@ -118,10 +118,12 @@ pub fn with_memory_allocator(input: TokenStream) -> TokenStream {
         .into()
 }
 
-/// Implements `wasm_function::abi::WasmType` for a `#[repr(transparent)]` newtype over one
-/// field that has a lowering, so the newtype can cross the import boundary by value. Over a
-/// primitive integer or float it also implements `WasmLayout` and `WasmWritable`, so it can sit
-/// in slices and `Result` out-values.
+/// Implements the lowering traits of `wasm_function::abi` for a `#[repr(transparent)]` newtype
+/// or a `#[repr(C)]` record.
+///
+/// **A newtype** over one field that has a lowering gets `WasmType`, so it can cross the import
+/// boundary by value; over a primitive integer or float it also gets `WasmLayout` and
+/// `WasmWritable`, so it can sit in slices and `Result` out-values.
 ///
 /// ```
 /// use wasm_function::{WasmType, wasm_function};
@@ -139,7 +141,37 @@ pub fn with_memory_allocator(input: TokenStream) -> TokenStream {
 /// # #[cfg(not(target_arch = "wasm32"))]
 /// assert_eq!(open_default(), Handle(3));
 /// ```
-#[proc_macro_derive(WasmType)]
+///
+/// **A record** (`#[repr(C)]`, every field `WasmLayout`) gets `WasmLayout`, so `&[Record]` can
+/// be handed to a host, and with `#[wasm_type(writable)]` also `WasmWritable` (every field must
+/// then be `WasmWritable`), so a host can write it. Records do not cross the boundary by value:
+/// they get no `WasmType`. The record states its wasm32 layout — `#[wasm_type(size = ..,
+/// align = ..)]` on the struct, `#[wasm_type(offset = ..)]` on every field — and the derive
+/// asserts it at compile time, so a record cannot drift from what the host expects. Use
+/// fixed-width fields (`u32`, not `usize`) so that the layout is the same on every target.
+///
+/// ```
+/// use wasm_function::WasmType;
+///
+/// /// A point the host reads from `&[Point]` and writes into `&mut [Point]`.
+/// #[derive(Clone, Copy, WasmType)]
+/// #[repr(C)]
+/// #[wasm_type(size = 16, align = 8, writable)]
+/// pub struct Point {
+///     #[wasm_type(offset = 0)]
+///     pub id: u32,
+///     #[wasm_type(offset = 8)]
+///     pub at: u64,
+/// }
+/// ```
+///
+/// # Compile errors
+///
+/// Enums, unions and generic types; a struct with neither `#[repr(transparent)]` nor
+/// `#[repr(C)]`; a newtype without exactly one field; a record without its layout or a field
+/// without its offset; a layout that differs from the one stated; a field without the trait
+/// the derive needs (`WasmType` for a newtype, `WasmLayout`/`WasmWritable` for a record).
+#[proc_macro_derive(WasmType, attributes(wasm_type))]
 pub fn derive_wasm_type(input: TokenStream) -> TokenStream {
     derive_wasm_type::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)

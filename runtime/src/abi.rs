@@ -6,13 +6,16 @@
 //! | trait | used for | implemented by |
 //! |---|---|---|
 //! | [`WasmType`] | a value passed or returned by value | integers, `bool`, floats, raw pointers, newtypes (`#[derive(WasmType)]`) |
-//! | [`WasmLayout`] | elements of `&[T]` the host reads | scalars, `#[repr(C)]` records with the wasm32 layout |
-//! | [`WasmWritable`] | elements of `&mut [T]` and `Result` out-values the host writes | types for which every bit pattern is a valid value |
+//! | [`WasmLayout`] | elements of `&[T]` the host reads | scalars, their newtypes, `#[repr(C)]` records with the wasm32 layout (`#[derive(WasmType)]` with `#[wasm_type(..)]`) |
+//! | [`WasmWritable`] | elements of `&mut [T]` and `Result` out-values the host writes | types for which every bit pattern is a valid value (records: `#[wasm_type(writable)]`) |
 //! | [`ErrorCode`] | the `E` of a `Result<T, E>` return | errno-like types such as [`crate::wasi::Errno`] |
 //!
 //! All four are `unsafe` to implement because the host reads or writes memory according to
-//! what they promise; the derive [`macro@crate::WasmType`] implements [`WasmType`] safely for a
-//! `#[repr(transparent)]` newtype over a type that already implements it.
+//! what they promise. The derive [`macro@crate::WasmType`] implements them safely: [`WasmType`]
+//! for a `#[repr(transparent)]` newtype over a type that already implements it (and the layout
+//! traits over a primitive number), [`WasmLayout`] and [`WasmWritable`] for a `#[repr(C)]`
+//! record whose wasm32 layout, written on it, it asserts at compile time. The crate's own WASI
+//! types use the same derive; the primitives below are the base case, implemented here.
 
 mod sealed {
     pub trait Sealed {}
@@ -59,6 +62,9 @@ pub unsafe trait WasmType: Sized {
     fn from_core(core: Self::Core) -> Self;
 }
 
+// The base case of `WasmType`: the primitives and raw pointers, which a derive cannot be
+// applied to (they are not defined in this crate). Every other `WasmType` in this crate, like
+// every user newtype, comes from `#[derive(WasmType)]` delegating to one of these.
 macro_rules! int_lowering {
     ($core:ty => $($t:ty),*) => {$(
         // SAFETY: plain integers carry no pointer, and every core value converts (by
@@ -172,7 +178,11 @@ pub unsafe trait WasmLayout: Copy {}
 )]
 pub unsafe trait WasmWritable: WasmLayout {}
 
-macro_rules! pod {
+// The base case of `WasmLayout`/`WasmWritable`: the primitive numbers. Every other
+// implementation in this crate comes from `#[derive(WasmType)]` (the WASI newtypes and records)
+// or has a safety argument of its own (`Ciovec`, `Iovec`); a derive cannot be applied to
+// primitive types, so they are listed here.
+macro_rules! primitive_layout {
     ($($t:ty),*) => {$(
         // SAFETY: primitive numbers have the wasm32 layout and every bit pattern is valid.
         unsafe impl WasmLayout for $t {}
@@ -180,7 +190,7 @@ macro_rules! pod {
         unsafe impl WasmWritable for $t {}
     )*};
 }
-pod!(u8, i8, u16, i16, u32, i32, u64, i64, usize, isize, f32, f64);
+primitive_layout!(u8, i8, u16, i16, u32, i32, u64, i64, usize, isize, f32, f64);
 
 /// An errno-like error type: the `E` of a `Result<T, E>` returned from a `#[wasm_function]`.
 ///

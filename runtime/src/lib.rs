@@ -14,8 +14,9 @@
 #[cfg(feature = "std")]
 extern crate std;
 
-// The code `#[wasm_function]` generates names `::wasm_function::…`; this lets the crate use the
-// attribute itself (for `wasi::raw`).
+// The code `#[wasm_function]` and `#[derive(WasmType)]` generate names `::wasm_function::…`;
+// this lets the crate use them itself: the attribute for `wasi::raw`, the derive for the WASI
+// newtypes and records.
 extern crate self as wasm_function;
 
 pub mod abi;

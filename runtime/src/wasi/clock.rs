@@ -18,6 +18,11 @@ use super::{Clockid, Errno, Timestamp, raw};
 const PRECISION: Timestamp = 1;
 
 /// The current time of `clock`, in nanoseconds from the clock's origin.
+///
+/// # Errors
+///
+/// What the host returns from `clock_time_get`: [`Errno::INVAL`] or [`Errno::NOTSUP`] for a
+/// clock it does not have.
 #[inline]
 pub fn now_nanos(clock: Clockid) -> Result<Timestamp, Errno> {
     raw::clock_time_get(clock, PRECISION)
@@ -25,24 +30,41 @@ pub fn now_nanos(clock: Clockid) -> Result<Timestamp, Errno> {
 
 /// The current time of `clock`, from the clock's origin (the Unix epoch for
 /// [`Clockid::REALTIME`], an arbitrary point for the others).
+///
+/// # Errors
+///
+/// As for [`now_nanos`].
 #[inline]
 pub fn now(clock: Clockid) -> Result<Duration, Errno> {
     now_nanos(clock).map(Duration::from_nanos)
 }
 
 /// The resolution of `clock`: the smallest step its time can advance by.
+///
+/// # Errors
+///
+/// What the host returns from `clock_res_get`: [`Errno::INVAL`] or [`Errno::NOTSUP`] for a
+/// clock it does not have.
 #[inline]
 pub fn resolution(clock: Clockid) -> Result<Duration, Errno> {
     raw::clock_res_get(clock).map(Duration::from_nanos)
 }
 
 /// Wall-clock time: the duration since 1970-01-01 00:00:00 UTC. It may jump.
+///
+/// # Errors
+///
+/// As for [`now_nanos`]: what the host returns if it has no wall clock.
 #[inline]
 pub fn realtime() -> Result<Duration, Errno> {
     now(Clockid::REALTIME)
 }
 
 /// Monotonic time from an arbitrary origin; it never goes backwards.
+///
+/// # Errors
+///
+/// As for [`now_nanos`]: what the host returns if it has no monotonic clock.
 #[inline]
 pub fn monotonic() -> Result<Duration, Errno> {
     now(Clockid::MONOTONIC)
@@ -54,6 +76,10 @@ pub struct Instant(Timestamp);
 
 impl Instant {
     /// The current point of the monotonic clock.
+    ///
+    /// # Errors
+    ///
+    /// As for [`monotonic`].
     #[inline]
     pub fn now() -> Result<Self, Errno> {
         now_nanos(Clockid::MONOTONIC).map(Self)
@@ -81,6 +107,10 @@ impl Instant {
     }
 
     /// The time elapsed since `self`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`Instant::now`].
     #[inline]
     pub fn elapsed(self) -> Result<Duration, Errno> {
         Ok(Self::now()?.saturating_duration_since(self))

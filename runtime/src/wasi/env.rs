@@ -7,6 +7,10 @@
 //! [`BufferSizes::bytes_needed`]); with the `std` feature, `args()` and `vars()` return owned
 //! strings. Strings must be UTF-8 ([`Errno::ILSEQ`] otherwise).
 //!
+//! The suffixes follow the convention of [`wasi`](crate::wasi): `_in(mem)` allocates **in**
+//! a memory scope and borrows from it, `_into(buf)` writes **into** your buffer and borrows
+//! from it.
+//!
 //! ```no_run
 //! use wasm_function::wasi::env;
 //!
@@ -62,12 +66,20 @@ impl BufferSizes {
 const POINTER_SIZE: usize = core::mem::size_of::<*mut u8>();
 
 /// The number and total size of the command-line arguments.
+///
+/// # Errors
+///
+/// What the host returns from `args_sizes_get`.
 pub fn args_sizes() -> Result<BufferSizes, Errno> {
     let (count, buf_len) = raw::args_sizes_get()?;
     Ok(BufferSizes { count, buf_len })
 }
 
 /// The number and total size of the environment variables.
+///
+/// # Errors
+///
+/// What the host returns from `environ_sizes_get`.
 pub fn vars_sizes() -> Result<BufferSizes, Errno> {
     let (count, buf_len) = raw::environ_sizes_get()?;
     Ok(BufferSizes { count, buf_len })

@@ -2,173 +2,113 @@
 
 use core::fmt;
 
-macro_rules! errno_table {
-    ($($konst:ident = $value:literal, $witx:literal, $message:literal;)*) => {
-        impl Errno {
-            $(
-                #[doc = $message]
-                #[doc = concat!("\n\nwitx: `", $witx, "` = ", stringify!($value), ".")]
-                pub const $konst: Self = Self($value);
-            )*
-
-            /// Every code the specification defines (77 of them, `0..=76`), in order.
-            pub const ALL: &'static [Self] = &[$(Self::$konst),*];
-
-            /// The lower-case witx name of the code (`"badf"`, `"2big"`), or `"unknown"` for a
-            /// code the specification does not define.
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self.0 {
-                    $($value => $witx,)*
-                    _ => "unknown",
-                }
-            }
-
-            /// The specification's one-line description of the code (`"Bad file descriptor."`),
-            /// or `"Unknown error code."`.
-            #[must_use]
-            pub const fn message(self) -> &'static str {
-                match self.0 {
-                    $($value => $message,)*
-                    _ => "Unknown error code.",
-                }
-            }
-
-            /// The name of the associated constant (`"BADF"`, `"TOOBIG"`), if the code is known.
-            #[must_use]
-            const fn const_name(self) -> Option<&'static str> {
-                match self.0 {
-                    $($value => Some(stringify!($konst)),)*
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
-/// An error code returned by a WASI preview1 function (witx `errno`, a `u16`).
-///
-/// The specification defines 77 codes, available as associated constants
-/// ([`Errno::BADF`], [`Errno::NOENT`], …; witx `2big` is [`Errno::TOOBIG`]). A host may return
-/// any other value: it is kept as is, [`name`](Errno::name) is then `"unknown"`, and nothing is
-/// undefined behaviour.
-///
-/// ```
-/// use wasm_function::wasi::Errno;
-///
-/// let e = Errno::NOENT;
-/// assert_eq!(e.raw(), 44);
-/// assert_eq!(e.name(), "noent");
-/// assert_eq!(e.message(), "No such file or directory.");
-/// assert_eq!(e.to_string(), "noent: No such file or directory. (errno 44)");
-/// assert_eq!(format!("{e:?}"), "Errno::NOENT");
-///
-/// let odd = Errno::from_raw(1000);
-/// assert_eq!(odd.name(), "unknown");
-/// assert_eq!(format!("{odd:?}"), "Errno(1000)");
-/// ```
-#[repr(transparent)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Errno(u16);
-
-errno_table! {
-    SUCCESS = 0, "success", "No error occurred. System call completed successfully.";
-    TOOBIG = 1, "2big", "Argument list too long.";
-    ACCES = 2, "acces", "Permission denied.";
-    ADDRINUSE = 3, "addrinuse", "Address in use.";
-    ADDRNOTAVAIL = 4, "addrnotavail", "Address not available.";
-    AFNOSUPPORT = 5, "afnosupport", "Address family not supported.";
-    AGAIN = 6, "again", "Resource unavailable, or operation would block.";
-    ALREADY = 7, "already", "Connection already in progress.";
-    BADF = 8, "badf", "Bad file descriptor.";
-    BADMSG = 9, "badmsg", "Bad message.";
-    BUSY = 10, "busy", "Device or resource busy.";
-    CANCELED = 11, "canceled", "Operation canceled.";
-    CHILD = 12, "child", "No child processes.";
-    CONNABORTED = 13, "connaborted", "Connection aborted.";
-    CONNREFUSED = 14, "connrefused", "Connection refused.";
-    CONNRESET = 15, "connreset", "Connection reset.";
-    DEADLK = 16, "deadlk", "Resource deadlock would occur.";
-    DESTADDRREQ = 17, "destaddrreq", "Destination address required.";
-    DOM = 18, "dom", "Mathematics argument out of domain of function.";
-    DQUOT = 19, "dquot", "Reserved.";
-    EXIST = 20, "exist", "File exists.";
-    FAULT = 21, "fault", "Bad address.";
-    FBIG = 22, "fbig", "File too large.";
-    HOSTUNREACH = 23, "hostunreach", "Host is unreachable.";
-    IDRM = 24, "idrm", "Identifier removed.";
-    ILSEQ = 25, "ilseq", "Illegal byte sequence.";
-    INPROGRESS = 26, "inprogress", "Operation in progress.";
-    INTR = 27, "intr", "Interrupted function.";
-    INVAL = 28, "inval", "Invalid argument.";
-    IO = 29, "io", "I/O error.";
-    ISCONN = 30, "isconn", "Socket is connected.";
-    ISDIR = 31, "isdir", "Is a directory.";
-    LOOP = 32, "loop", "Too many levels of symbolic links.";
-    MFILE = 33, "mfile", "File descriptor value too large.";
-    MLINK = 34, "mlink", "Too many links.";
-    MSGSIZE = 35, "msgsize", "Message too large.";
-    MULTIHOP = 36, "multihop", "Reserved.";
-    NAMETOOLONG = 37, "nametoolong", "Filename too long.";
-    NETDOWN = 38, "netdown", "Network is down.";
-    NETRESET = 39, "netreset", "Connection aborted by network.";
-    NETUNREACH = 40, "netunreach", "Network unreachable.";
-    NFILE = 41, "nfile", "Too many files open in system.";
-    NOBUFS = 42, "nobufs", "No buffer space available.";
-    NODEV = 43, "nodev", "No such device.";
-    NOENT = 44, "noent", "No such file or directory.";
-    NOEXEC = 45, "noexec", "Executable file format error.";
-    NOLCK = 46, "nolck", "No locks available.";
-    NOLINK = 47, "nolink", "Reserved.";
-    NOMEM = 48, "nomem", "Not enough space.";
-    NOMSG = 49, "nomsg", "No message of the desired type.";
-    NOPROTOOPT = 50, "noprotoopt", "Protocol not available.";
-    NOSPC = 51, "nospc", "No space left on device.";
-    NOSYS = 52, "nosys", "Function not supported.";
-    NOTCONN = 53, "notconn", "The socket is not connected.";
-    NOTDIR = 54, "notdir", "Not a directory or a symbolic link to a directory.";
-    NOTEMPTY = 55, "notempty", "Directory not empty.";
-    NOTRECOVERABLE = 56, "notrecoverable", "State not recoverable.";
-    NOTSOCK = 57, "notsock", "Not a socket.";
-    NOTSUP = 58, "notsup", "Not supported, or operation not supported on socket.";
-    NOTTY = 59, "notty", "Inappropriate I/O control operation.";
-    NXIO = 60, "nxio", "No such device or address.";
-    OVERFLOW = 61, "overflow", "Value too large to be stored in data type.";
-    OWNERDEAD = 62, "ownerdead", "Previous owner died.";
-    PERM = 63, "perm", "Operation not permitted.";
-    PIPE = 64, "pipe", "Broken pipe.";
-    PROTO = 65, "proto", "Protocol error.";
-    PROTONOSUPPORT = 66, "protonosupport", "Protocol not supported.";
-    PROTOTYPE = 67, "prototype", "Protocol wrong type for socket.";
-    RANGE = 68, "range", "Result too large.";
-    ROFS = 69, "rofs", "Read-only file system.";
-    SPIPE = 70, "spipe", "Invalid seek.";
-    SRCH = 71, "srch", "No such process.";
-    STALE = 72, "stale", "Reserved.";
-    TIMEDOUT = 73, "timedout", "Connection timed out.";
-    TXTBSY = 74, "txtbsy", "Text file busy.";
-    XDEV = 75, "xdev", "Cross-device link.";
-    NOTCAPABLE = 76, "notcapable", "Extension: Capabilities insufficient.";
+wasi_enum! {
+    /// An error code returned by a WASI preview1 function (witx `errno`, a `u16`).
+    ///
+    /// The specification defines 77 codes, available as associated constants
+    /// ([`Errno::BADF`], [`Errno::NOENT`], …; witx `2big` is [`Errno::TOOBIG`]). A host may return
+    /// any other value: it is kept as is, [`name`](Errno::name) is then `"unknown"`, and nothing is
+    /// undefined behaviour.
+    ///
+    /// ```
+    /// use wasm_function::wasi::Errno;
+    ///
+    /// let e = Errno::NOENT;
+    /// assert_eq!(e.raw(), 44);
+    /// assert_eq!(e.name(), "noent");
+    /// assert_eq!(e.message(), "No such file or directory.");
+    /// assert_eq!(e.to_string(), "noent: No such file or directory. (errno 44)");
+    /// assert_eq!(format!("{e:?}"), "Errno::NOENT");
+    ///
+    /// let odd = Errno::from_raw(1000);
+    /// assert_eq!(odd.name(), "unknown");
+    /// assert_eq!(format!("{odd:?}"), "Errno(1000)");
+    /// ```
+    Errno(u16) as "code" {
+        SUCCESS = 0, "success", "No error occurred. System call completed successfully.";
+        TOOBIG = 1, "2big", "Argument list too long.";
+        ACCES = 2, "acces", "Permission denied.";
+        ADDRINUSE = 3, "addrinuse", "Address in use.";
+        ADDRNOTAVAIL = 4, "addrnotavail", "Address not available.";
+        AFNOSUPPORT = 5, "afnosupport", "Address family not supported.";
+        AGAIN = 6, "again", "Resource unavailable, or operation would block.";
+        ALREADY = 7, "already", "Connection already in progress.";
+        BADF = 8, "badf", "Bad file descriptor.";
+        BADMSG = 9, "badmsg", "Bad message.";
+        BUSY = 10, "busy", "Device or resource busy.";
+        CANCELED = 11, "canceled", "Operation canceled.";
+        CHILD = 12, "child", "No child processes.";
+        CONNABORTED = 13, "connaborted", "Connection aborted.";
+        CONNREFUSED = 14, "connrefused", "Connection refused.";
+        CONNRESET = 15, "connreset", "Connection reset.";
+        DEADLK = 16, "deadlk", "Resource deadlock would occur.";
+        DESTADDRREQ = 17, "destaddrreq", "Destination address required.";
+        DOM = 18, "dom", "Mathematics argument out of domain of function.";
+        DQUOT = 19, "dquot", "Reserved.";
+        EXIST = 20, "exist", "File exists.";
+        FAULT = 21, "fault", "Bad address.";
+        FBIG = 22, "fbig", "File too large.";
+        HOSTUNREACH = 23, "hostunreach", "Host is unreachable.";
+        IDRM = 24, "idrm", "Identifier removed.";
+        ILSEQ = 25, "ilseq", "Illegal byte sequence.";
+        INPROGRESS = 26, "inprogress", "Operation in progress.";
+        INTR = 27, "intr", "Interrupted function.";
+        INVAL = 28, "inval", "Invalid argument.";
+        IO = 29, "io", "I/O error.";
+        ISCONN = 30, "isconn", "Socket is connected.";
+        ISDIR = 31, "isdir", "Is a directory.";
+        LOOP = 32, "loop", "Too many levels of symbolic links.";
+        MFILE = 33, "mfile", "File descriptor value too large.";
+        MLINK = 34, "mlink", "Too many links.";
+        MSGSIZE = 35, "msgsize", "Message too large.";
+        MULTIHOP = 36, "multihop", "Reserved.";
+        NAMETOOLONG = 37, "nametoolong", "Filename too long.";
+        NETDOWN = 38, "netdown", "Network is down.";
+        NETRESET = 39, "netreset", "Connection aborted by network.";
+        NETUNREACH = 40, "netunreach", "Network unreachable.";
+        NFILE = 41, "nfile", "Too many files open in system.";
+        NOBUFS = 42, "nobufs", "No buffer space available.";
+        NODEV = 43, "nodev", "No such device.";
+        NOENT = 44, "noent", "No such file or directory.";
+        NOEXEC = 45, "noexec", "Executable file format error.";
+        NOLCK = 46, "nolck", "No locks available.";
+        NOLINK = 47, "nolink", "Reserved.";
+        NOMEM = 48, "nomem", "Not enough space.";
+        NOMSG = 49, "nomsg", "No message of the desired type.";
+        NOPROTOOPT = 50, "noprotoopt", "Protocol not available.";
+        NOSPC = 51, "nospc", "No space left on device.";
+        NOSYS = 52, "nosys", "Function not supported.";
+        NOTCONN = 53, "notconn", "The socket is not connected.";
+        NOTDIR = 54, "notdir", "Not a directory or a symbolic link to a directory.";
+        NOTEMPTY = 55, "notempty", "Directory not empty.";
+        NOTRECOVERABLE = 56, "notrecoverable", "State not recoverable.";
+        NOTSOCK = 57, "notsock", "Not a socket.";
+        NOTSUP = 58, "notsup", "Not supported, or operation not supported on socket.";
+        NOTTY = 59, "notty", "Inappropriate I/O control operation.";
+        NXIO = 60, "nxio", "No such device or address.";
+        OVERFLOW = 61, "overflow", "Value too large to be stored in data type.";
+        OWNERDEAD = 62, "ownerdead", "Previous owner died.";
+        PERM = 63, "perm", "Operation not permitted.";
+        PIPE = 64, "pipe", "Broken pipe.";
+        PROTO = 65, "proto", "Protocol error.";
+        PROTONOSUPPORT = 66, "protonosupport", "Protocol not supported.";
+        PROTOTYPE = 67, "prototype", "Protocol wrong type for socket.";
+        RANGE = 68, "range", "Result too large.";
+        ROFS = 69, "rofs", "Read-only file system.";
+        SPIPE = 70, "spipe", "Invalid seek.";
+        SRCH = 71, "srch", "No such process.";
+        STALE = 72, "stale", "Reserved.";
+        TIMEDOUT = 73, "timedout", "Connection timed out.";
+        TXTBSY = 74, "txtbsy", "Text file busy.";
+        XDEV = 75, "xdev", "Cross-device link.";
+        NOTCAPABLE = 76, "notcapable", "Extension: Capabilities insufficient.";
+    }
 }
 
 impl Errno {
     /// The value a status outside `0..=u16::MAX` maps to in [`Errno::from_status`]; the
     /// specification never uses it.
     pub const OUT_OF_RANGE: Self = Self(u16::MAX);
-
-    /// Wraps a raw code; codes the specification does not define are kept as they are.
-    #[inline]
-    #[must_use]
-    pub const fn from_raw(raw: u16) -> Self {
-        Self(raw)
-    }
-
-    /// The raw code.
-    #[inline]
-    #[must_use]
-    pub const fn raw(self) -> u16 {
-        self.0
-    }
 
     /// Converts the `i32` status a preview1 import returns: `0..=65535` keep their value,
     /// anything else (which no conforming host returns) becomes [`Errno::OUT_OF_RANGE`].
@@ -191,13 +131,6 @@ impl Errno {
         }
     }
 
-    /// Whether the specification defines this code.
-    #[inline]
-    #[must_use]
-    pub const fn is_known(self) -> bool {
-        self.0 <= Self::NOTCAPABLE.0
-    }
-
     /// Turns a status into a `Result`: [`Errno::SUCCESS`] is `Ok(())`, any other code `Err`.
     ///
     /// ```
@@ -206,18 +139,13 @@ impl Errno {
     /// assert_eq!(Errno::SUCCESS.result(), Ok(()));
     /// assert_eq!(Errno::BADF.result(), Err(Errno::BADF));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `self`, unless it is [`Errno::SUCCESS`].
     #[inline]
     pub const fn result(self) -> Result<(), Self> {
         if self.0 == 0 { Ok(()) } else { Err(self) }
-    }
-}
-
-impl fmt::Debug for Errno {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.const_name() {
-            Some(konst) => write!(f, "Errno::{konst}"),
-            None => write!(f, "Errno({})", self.0),
-        }
     }
 }
 
@@ -229,20 +157,6 @@ impl fmt::Display for Errno {
 
 impl core::error::Error for Errno {}
 
-impl From<u16> for Errno {
-    #[inline]
-    fn from(raw: u16) -> Self {
-        Self(raw)
-    }
-}
-
-impl From<Errno> for u16 {
-    #[inline]
-    fn from(errno: Errno) -> Self {
-        errno.0
-    }
-}
-
 // SAFETY: `from_status` is total over `i32` (out-of-range statuses become a value, never
 // undefined behaviour) and does not claim success: the wrapper calls it only for a nonzero
 // status and treats every return as an error.
@@ -252,8 +166,6 @@ unsafe impl crate::abi::ErrorCode for Errno {
         Errno::from_status(status)
     }
 }
-
-transparent_abi!(Errno(u16));
 
 /// Converts to an I/O error whose raw OS error is the WASI code, which is how the standard
 /// library represents errors on `wasm32-wasip1`.

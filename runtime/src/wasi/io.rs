@@ -19,6 +19,11 @@ use core::fmt;
 use super::{Ciovec, Errno, Fd, Iovec, raw};
 
 /// Writes some of `buf` to `fd`; returns how many bytes were written.
+///
+/// # Errors
+///
+/// What the host returns from `fd_write`: for example [`Errno::BADF`] if `fd` is not open for
+/// writing, [`Errno::PIPE`] if the reading end is closed.
 #[inline]
 pub fn write(fd: Fd, buf: &[u8]) -> Result<usize, Errno> {
     raw::fd_write(fd, &[Ciovec::new(buf)])
@@ -28,6 +33,11 @@ pub fn write(fd: Fd, buf: &[u8]) -> Result<usize, Errno> {
 ///
 /// A write that accepts no byte of a nonempty buffer fails with [`Errno::IO`] instead of
 /// looping forever.
+///
+/// # Errors
+///
+/// What the host returns from `fd_write`, except [`Errno::INTR`], which is retried;
+/// [`Errno::IO`] if the host accepts no byte of what is left.
 pub fn write_all(fd: Fd, buf: &[u8]) -> Result<(), Errno> {
     write_all_with(buf, |chunk| write(fd, chunk))
 }
@@ -50,6 +60,11 @@ pub(crate) fn write_all_with(
 }
 
 /// Reads from `fd` into `buf`; returns how many bytes were read, 0 at end of file.
+///
+/// # Errors
+///
+/// What the host returns from `fd_read`: for example [`Errno::BADF`] if `fd` is not open for
+/// reading, [`Errno::AGAIN`] if it is non-blocking and has nothing to read.
 #[inline]
 pub fn read(fd: Fd, buf: &mut [u8]) -> Result<usize, Errno> {
     let len = buf.len();
@@ -58,6 +73,11 @@ pub fn read(fd: Fd, buf: &mut [u8]) -> Result<usize, Errno> {
 
 /// Reads from `fd` until `buf` is full or the end of file; returns how many bytes were read
 /// (less than `buf.len()` only at end of file). Retries [`Errno::INTR`].
+///
+/// # Errors
+///
+/// What the host returns from `fd_read`, except [`Errno::INTR`], which is retried; the bytes
+/// read before the error stay in `buf`.
 pub fn read_full(fd: Fd, buf: &mut [u8]) -> Result<usize, Errno> {
     let mut filled = 0;
     while let Some(rest) = buf.get_mut(filled..) {
@@ -75,6 +95,11 @@ pub fn read_full(fd: Fd, buf: &mut [u8]) -> Result<usize, Errno> {
 }
 
 /// Reads from `fd` to the end of file, appending to `out`; returns how many bytes were read.
+///
+/// # Errors
+///
+/// What the host returns from `fd_read`, except [`Errno::INTR`], which is retried; what was
+/// read before the error stays appended to `out`.
 #[cfg(feature = "std")]
 pub fn read_to_end(fd: Fd, out: &mut std::vec::Vec<u8>) -> Result<usize, Errno> {
     let start = out.len();
@@ -118,6 +143,10 @@ std_stream! {
 
 impl Stdout {
     /// Writes all of `buf`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`write_all`](fn@write_all).
     pub fn write_all(&self, buf: &[u8]) -> Result<(), Errno> {
         write_all(Self::FD, buf)
     }
@@ -125,6 +154,10 @@ impl Stdout {
 
 impl Stderr {
     /// Writes all of `buf`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`write_all`](fn@write_all).
     pub fn write_all(&self, buf: &[u8]) -> Result<(), Errno> {
         write_all(Self::FD, buf)
     }
@@ -132,6 +165,10 @@ impl Stderr {
 
 impl Stdin {
     /// Reads into `buf`; returns how many bytes were read, 0 at end of input.
+    ///
+    /// # Errors
+    ///
+    /// As for [`read`](fn@read).
     pub fn read(&self, buf: &mut [u8]) -> Result<usize, Errno> {
         read(Self::FD, buf)
     }

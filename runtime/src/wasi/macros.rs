@@ -1,46 +1,84 @@
-//! `macro_rules!` helpers that generate the WASI newtypes: enum-like newtypes, flag sets and
-//! their ABI trait implementations.
+//! `macro_rules!` helpers that generate the WASI newtypes: enum-like newtypes (errno
+//! included) and flag sets. Their ABI trait implementations come from `#[derive(WasmType)]`,
+//! the same derive users write.
 
-/// Implements [`WasmType`](crate::abi::WasmType), [`WasmLayout`](crate::abi::WasmLayout) and
-/// [`WasmWritable`](crate::abi::WasmWritable) for `#[repr(transparent)]` newtypes over a
-/// primitive integer whose every value is a valid value of the newtype.
-macro_rules! transparent_abi {
-    ($($name:ident($inner:ty)),* $(,)?) => {$(
-        // SAFETY: `$name` is `#[repr(transparent)]` over the integer `$inner` and every value of
-        // `$inner` is a valid `$name`; lowering and lifting delegate to `$inner`'s own lowering,
-        // which carries no pointer and accepts every core value.
-        unsafe impl $crate::abi::WasmType for $name {
-            type Core = <$inner as $crate::abi::WasmType>::Core;
-            #[inline(always)]
-            fn into_core(self) -> Self::Core {
-                <$inner as $crate::abi::WasmType>::into_core(self.0)
-            }
-            #[inline(always)]
-            fn from_core(core: Self::Core) -> Self {
-                Self(<$inner as $crate::abi::WasmType>::from_core(core))
+/// Declares an enum-like newtype over an integer (a witx `enum`, and `errno`): hosts may hand
+/// back values the specification does not define, so those stay representable instead of being
+/// undefined behaviour.
+///
+/// Each case is `NAME = value, "witx name";`. The lowering traits come from
+/// `#[derive(WasmType)]`, as for any user newtype. Two forms:
+///
+/// - `Name(repr) { $(#[doc] CASE = value, "witx";)* }`: an enumeration; `Default` is the
+///   value 0 and `Display` is the witx name.
+/// - `Name(repr) as "noun" { $(CASE = value, "witx", "message";)* }`: a table of codes
+///   (`errno`), whose cases carry the specification's one-line description: it is the
+///   constant's doc and [`message`](crate::wasi::Errno::message) returns it; `"noun"` names a
+///   value in the generated docs. No `Default` and no `Display` (the type writes its own).
+macro_rules! wasi_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident($repr:ty) as $noun:literal {
+            $( $konst:ident = $value:literal, $witx:literal, $message:literal; )*
+        }
+    ) => {
+        wasi_enum! {
+            @table
+            $(#[$meta])*
+            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, $crate::WasmType)]
+            $name($repr) as $noun {
+                $( #[doc = $message] $konst = $value, $witx; )*
             }
         }
-        // SAFETY: `#[repr(transparent)]` over `$inner`, so it has `$inner`'s wasm32 layout and
-        // contains no pointer.
-        unsafe impl $crate::abi::WasmLayout for $name {}
-        // SAFETY: every bit pattern of `$inner` is a valid `$inner`, hence a valid `$name`.
-        unsafe impl $crate::abi::WasmWritable for $name {}
-    )*};
-}
 
-/// Declares an enum-like newtype over an integer (a witx `enum`): hosts may hand back values
-/// the specification does not define, so those stay representable instead of being
-/// undefined behaviour.
-macro_rules! wasi_enum {
+        impl $name {
+            #[doc = concat!(
+                "The specification's one-line description of the ", $noun,
+                " (`\"Bad file descriptor.\"`), or `\"Unknown error code.\"`."
+            )]
+            #[must_use]
+            pub const fn message(self) -> &'static str {
+                match self.0 {
+                    $($value => $message,)*
+                    _ => "Unknown error code.",
+                }
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         $name:ident($repr:ty) {
             $( $(#[$cmeta:meta])* $konst:ident = $value:literal, $witx:literal; )*
         }
     ) => {
+        wasi_enum! {
+            @table
+            $(#[$meta])*
+            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, $crate::WasmType)]
+            $name($repr) as "value" {
+                $( $(#[$cmeta])* $konst = $value, $witx; )*
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                if self.is_known() {
+                    f.write_str(self.name())
+                } else {
+                    write!(f, "unknown ({})", self.0)
+                }
+            }
+        }
+    };
+    (
+        @table
+        $(#[$meta:meta])*
+        $name:ident($repr:ty) as $noun:literal {
+            $( $(#[$cmeta:meta])* $konst:ident = $value:literal, $witx:literal; )*
+        }
+    ) => {
         $(#[$meta])*
         #[repr(transparent)]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
         pub struct $name($repr);
 
         impl $name {
@@ -50,25 +88,30 @@ macro_rules! wasi_enum {
                 pub const $konst: Self = Self($value);
             )*
 
-            /// Every value the specification defines, in ascending order.
+            #[doc = concat!("Every ", $noun, " the specification defines, in ascending order.")]
             pub const ALL: &'static [Self] = &[$(Self::$konst),*];
 
-            /// Wraps a raw value; values the specification does not define are kept as they are.
+            #[doc = concat!(
+                "Wraps a raw ", $noun, "; ", $noun,
+                "s the specification does not define are kept as they are."
+            )]
             #[inline]
             #[must_use]
             pub const fn from_raw(raw: $repr) -> Self {
                 Self(raw)
             }
 
-            /// The raw value.
+            #[doc = concat!("The raw ", $noun, ".")]
             #[inline]
             #[must_use]
             pub const fn raw(self) -> $repr {
                 self.0
             }
 
-            /// The lower-case witx name of the value, or `"unknown"` for a value the
-            /// specification does not define.
+            #[doc = concat!(
+                "The lower-case witx name of the ", $noun, ", or `\"unknown\"` for a ", $noun,
+                " the specification does not define."
+            )]
             #[must_use]
             pub const fn name(self) -> &'static str {
                 match self.0 {
@@ -77,7 +120,8 @@ macro_rules! wasi_enum {
                 }
             }
 
-            /// Whether the specification defines this value.
+            #[doc = concat!("Whether the specification defines this ", $noun, ".")]
+            #[inline]
             #[must_use]
             pub const fn is_known(self) -> bool {
                 #[allow(clippy::match_like_matches_macro)]
@@ -105,16 +149,6 @@ macro_rules! wasi_enum {
             }
         }
 
-        impl ::core::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                if self.is_known() {
-                    f.write_str(self.name())
-                } else {
-                    write!(f, "unknown ({})", self.0)
-                }
-            }
-        }
-
         impl ::core::convert::From<$repr> for $name {
             #[inline]
             fn from(raw: $repr) -> Self {
@@ -128,8 +162,6 @@ macro_rules! wasi_enum {
                 value.0
             }
         }
-
-        transparent_abi!($name($repr));
     };
 }
 
@@ -145,7 +177,7 @@ macro_rules! wasi_flags {
     ) => {
         $(#[$meta])*
         #[repr(transparent)]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, $crate::WasmType)]
         pub struct $name($repr);
 
         impl $name {
@@ -376,7 +408,6 @@ macro_rules! wasi_flags {
             }
         }
 
-        transparent_abi!($name($repr));
     };
 }
 

@@ -36,6 +36,25 @@
 //! }
 //! ```
 //!
+//! # Naming: `_in` and `_into`
+//!
+//! Where the host hands back data whose size only it knows (argument and environment strings,
+//! a preopen's name, a directory listing), the safe layer offers the memory it lands in two
+//! ways, named by suffix:
+//!
+//! - `…_in(mem)` allocates **in a memory scope**: `mem` is the handle of a
+//!   [`with_memory_allocator!`](crate::with_memory_allocator) block, and the result borrows
+//!   the scope, so it lives until the block ends and is freed with it ([`env::args_in`],
+//!   [`env::vars_in`], [`fs::Preopen::name_in`], [`fs::read_dir_in`]). Errors add
+//!   [`Errno::NOMEM`] when the scope cannot grow.
+//! - `…_into(buf)` writes **into your buffer**: the result borrows `buf`, and nothing is
+//!   allocated ([`env::args_into`], [`env::vars_into`], [`fs::Preopen::name_into`];
+//!   [`fs::read_dir`] takes its buffer the same way). Errors add [`Errno::NOBUFS`] when `buf`
+//!   is too small.
+//!
+//! With the `std` feature, the plain name (`env::args()`, `Preopen::name()`) returns owned
+//! values instead.
+//!
 //! On targets other than wasm32 everything compiles (so code using it can be type-checked and
 //! its pure parts tested on the host), but a call that reaches the host panics.
 

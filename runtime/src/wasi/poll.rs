@@ -62,6 +62,12 @@ pub fn poll<'e>(
 ///
 /// If the host wakes the guest early, the remaining time is slept again, so the duration is
 /// a lower bound whenever the monotonic clock is available.
+///
+/// # Errors
+///
+/// What the host returns from `poll_oneoff` or in the event's `error` (for example
+/// [`Errno::NOTSUP`] if it cannot wait on the monotonic clock), or from reading the monotonic
+/// clock after waking.
 pub fn sleep(duration: Duration) -> Result<(), Errno> {
     let start = Instant::now().ok();
     let mut remaining = duration;

@@ -72,12 +72,22 @@ impl<const N: usize> BufferedWriter<N> {
 
     /// Appends bytes, writing the buffer out whenever it fills; data larger than the buffer
     /// goes straight to the descriptor.
+    ///
+    /// # Errors
+    ///
+    /// What [`io::write_all`] returns when the buffer is written out, or an error kept from an
+    /// earlier write since the last flush.
     pub fn write_bytes(&mut self, data: &[u8]) -> Result<(), Errno> {
         self.push(data, io::write_all)
     }
 
     /// Writes out the buffered bytes. Returns the first error seen since the last flush,
     /// if any.
+    ///
+    /// # Errors
+    ///
+    /// The first error since the last flush: from an earlier write, else from [`io::write_all`]
+    /// writing the buffer out now. The buffer is emptied either way.
     pub fn flush(&mut self) -> Result<(), Errno> {
         self.flush_with(io::write_all)
     }

@@ -15,6 +15,11 @@ pub fn exit(code: Exitcode) -> ! {
 }
 
 /// Lets other threads or processes run (`sched_yield`).
+///
+/// # Errors
+///
+/// What the host returns from `sched_yield`, such as [`Errno::NOSYS`] if it does not implement
+/// it.
 #[inline]
 pub fn yield_now() -> Result<(), Errno> {
     raw::sched_yield()
@@ -22,6 +27,10 @@ pub fn yield_now() -> Result<(), Errno> {
 
 /// Sends `signal` to the process (`proc_raise`). Many hosts answer [`Errno::NOSYS`] or
 /// [`Errno::NOTSUP`]: the function was dropped from later WASI versions.
+///
+/// # Errors
+///
+/// What the host returns from `proc_raise`: often [`Errno::NOSYS`] or [`Errno::NOTSUP`].
 #[inline]
 pub fn raise(signal: Signal) -> Result<(), Errno> {
     raw::proc_raise(signal)

@@ -12,12 +12,21 @@
 use super::{Errno, raw};
 
 /// Fills `buf` with random bytes.
+///
+/// # Errors
+///
+/// What the host returns from `random_get`, such as [`Errno::NOSYS`] if it has no source of
+/// randomness.
 #[inline]
 pub fn fill(buf: &mut [u8]) -> Result<(), Errno> {
     raw::random_get(buf)
 }
 
 /// A random `u32`.
+///
+/// # Errors
+///
+/// As for [`fill`].
 #[inline]
 pub fn u32() -> Result<u32, Errno> {
     let mut bytes = [0; 4];
@@ -26,6 +35,10 @@ pub fn u32() -> Result<u32, Errno> {
 }
 
 /// A random `u64`.
+///
+/// # Errors
+///
+/// As for [`fill`].
 #[inline]
 pub fn u64() -> Result<u64, Errno> {
     let mut bytes = [0; 8];
@@ -34,6 +47,10 @@ pub fn u64() -> Result<u64, Errno> {
 }
 
 /// An array of `N` random bytes.
+///
+/// # Errors
+///
+/// As for [`fill`].
 #[inline]
 pub fn bytes<const N: usize>() -> Result<[u8; N], Errno> {
     let mut bytes = [0; N];

@@ -12,6 +12,13 @@
 //! `poll_oneoff`) are `unsafe fn`; the safe layer ([`env`](super::env),
 //! [`poll`](super::poll)) wraps them.
 //!
+//! # Errors
+//!
+//! Every function that returns `Result<_, Errno>` returns `Err` with the code the host
+//! answered, unchanged; nothing is added by the wrapper. Which codes a host uses for which
+//! failure is the host's (the specification names none per function); [`Errno`]'s messages
+//! say what each means. The safe layer documents the codes its functions usually meet.
+//!
 //! On targets other than wasm32 these functions compile, so code using them can be
 //! type-checked and unit-tested on the host, but calling one panics.
 //!

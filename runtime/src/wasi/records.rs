@@ -1,8 +1,10 @@
 //! Records of WASI preview1 (witx `record`/`union`), with the exact wasm32 layout.
 //!
 //! Every record is `#[repr(C)]`; its size, alignment and field offsets are asserted at compile
-//! time against the reference (`wasi_preview1.md` §5). The records holding pointers
-//! ([`Ciovec`], [`Iovec`]) are only asserted on `wasm32`, where pointers are 4 bytes.
+//! time against the reference (`wasi_preview1.md` §5): by `#[derive(WasmType)]` from the
+//! `#[wasm_type(..)]` layout written on each record, the same derive users write. The records
+//! holding pointers ([`Ciovec`], [`Iovec`]) implement `WasmLayout` by hand, since its safety
+//! rests on their constructors, and are only asserted on `wasm32`, where pointers are 4 bytes.
 //!
 //! [`Ciovec`] and [`Iovec`] borrow the buffer they describe, so a host can never be handed a
 //! buffer that is gone: `Ciovec<'a>` is built from a `&'a [u8]`, `Iovec<'a>` from a
@@ -10,6 +12,8 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+
+use crate::WasmType;
 
 use super::{
     Clockid, Device, Dircookie, Dirnamlen, Errno, Eventrwflags, Eventtype, Fd, Fdflags, Filesize,
@@ -165,47 +169,63 @@ unsafe impl crate::abi::WasmLayout for Iovec<'_> {}
 
 /// The state of a file descriptor (witx `fdstat`), returned by `fd_fdstat_get`.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 24, align = 8, writable)]
 pub struct Fdstat {
     /// The type of the file.
+    #[wasm_type(offset = 0)]
     pub fs_filetype: Filetype,
     /// The descriptor's flags.
+    #[wasm_type(offset = 2)]
     pub fs_flags: Fdflags,
     /// The operations the descriptor allows.
+    #[wasm_type(offset = 8)]
     pub fs_rights_base: Rights,
     /// The maximum rights of descriptors opened through this one (a directory).
+    #[wasm_type(offset = 16)]
     pub fs_rights_inheriting: Rights,
 }
 
 /// The attributes of a file (witx `filestat`), returned by `fd_filestat_get` and
 /// `path_filestat_get`.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 64, align = 8, writable)]
 pub struct Filestat {
     /// The device holding the file.
+    #[wasm_type(offset = 0)]
     pub dev: Device,
     /// The file's serial number.
+    #[wasm_type(offset = 8)]
     pub ino: Inode,
     /// The type of the file.
+    #[wasm_type(offset = 16)]
     pub filetype: Filetype,
     /// The number of hard links to the file.
+    #[wasm_type(offset = 24)]
     pub nlink: Linkcount,
     /// For a regular file, its size in bytes; for a symbolic link, the length of its target.
+    #[wasm_type(offset = 32)]
     pub size: Filesize,
     /// Last access time, in nanoseconds since the Unix epoch.
+    #[wasm_type(offset = 40)]
     pub atim: Timestamp,
     /// Last modification time, in nanoseconds since the Unix epoch.
+    #[wasm_type(offset = 48)]
     pub mtim: Timestamp,
     /// Last status change time, in nanoseconds since the Unix epoch.
+    #[wasm_type(offset = 56)]
     pub ctim: Timestamp,
 }
 
 /// The payload of a [`Prestat`] for a directory (witx `prestat_dir`).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 4, align = 4, writable)]
 pub struct PrestatDir {
     /// The length of the directory's name in bytes, for `fd_prestat_dir_name` (witx `size`,
     /// declared `u32` so that the layout is the same on every target).
+    #[wasm_type(offset = 0)]
     pub pr_name_len: u32,
 }
 
@@ -220,10 +240,13 @@ pub struct PrestatDir {
 /// assert_eq!(p.as_dir().map(|d| d.pr_name_len), Some(4));
 /// ```
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 8, align = 4, writable)]
 pub struct Prestat {
+    #[wasm_type(offset = 0)]
     tag: Preopentype,
     // witx `prestat` has a single case, `dir`, so the union is its payload.
+    #[wasm_type(offset = 4)]
     u: PrestatDir,
 }
 
@@ -263,15 +286,20 @@ impl Prestat {
 /// The output buffer is a byte buffer with no alignment guarantee: read headers with
 /// [`Dirent::from_le_bytes`] (or use [`crate::wasi::fs::ReadDir`]).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 24, align = 8, writable)]
 pub struct Dirent {
     /// The cookie of the next entry: pass it to `fd_readdir` to continue after this entry.
+    #[wasm_type(offset = 0)]
     pub d_next: Dircookie,
     /// The serial number of the file.
+    #[wasm_type(offset = 8)]
     pub d_ino: Inode,
     /// The length of the name in bytes.
+    #[wasm_type(offset = 16)]
     pub d_namlen: Dirnamlen,
     /// The type of the file.
+    #[wasm_type(offset = 20)]
     pub d_type: Filetype,
 }
 
@@ -319,26 +347,34 @@ impl Dirent {
 
 /// The payload of an `fd_read`/`fd_write` [`Event`] (witx `event_fd_readwrite`).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 16, align = 8, writable)]
 pub struct EventFdReadwrite {
     /// The number of bytes available to read or room to write.
+    #[wasm_type(offset = 0)]
     pub nbytes: Filesize,
     /// The state of the descriptor.
+    #[wasm_type(offset = 8)]
     pub flags: Eventrwflags,
 }
 
 /// An event that occurred, written by `poll_oneoff` (witx `event`).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, WasmType)]
+#[wasm_type(size = 32, align = 8, writable)]
 pub struct Event {
     /// The `userdata` of the subscription that caused the event.
+    #[wasm_type(offset = 0)]
     pub userdata: Userdata,
     /// Whether the subscription failed: [`Errno::SUCCESS`] if not.
+    #[wasm_type(offset = 8)]
     pub error: Errno,
     /// The kind of event, the tag of the subscription that caused it.
+    #[wasm_type(offset = 10)]
     pub type_: Eventtype,
     /// For [`Eventtype::FD_READ`] and [`Eventtype::FD_WRITE`], the descriptor's state;
     /// zero otherwise.
+    #[wasm_type(offset = 16)]
     pub fd_readwrite: EventFdReadwrite,
 }
 
@@ -355,6 +391,10 @@ impl Event {
     };
 
     /// `Ok(())` if the event's `error` is [`Errno::SUCCESS`], else `Err(error)`.
+    ///
+    /// # Errors
+    ///
+    /// The event's `error`, unless it is [`Errno::SUCCESS`].
     #[inline]
     pub const fn result(&self) -> Result<(), Errno> {
         self.error.result()
@@ -369,25 +409,32 @@ impl Default for Event {
 
 /// The payload of a clock [`Subscription`] (witx `subscription_clock`).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, WasmType)]
+#[wasm_type(size = 32, align = 8, writable)]
 pub struct SubscriptionClock {
     /// The clock to wait on.
+    #[wasm_type(offset = 0)]
     pub id: Clockid,
     /// The timeout in nanoseconds: a duration from now, or with
     /// [`Subclockflags::SUBSCRIPTION_CLOCK_ABSTIME`] a time on the clock.
+    #[wasm_type(offset = 8)]
     pub timeout: Timestamp,
     /// How much later than `timeout` the event may occur, in nanoseconds.
+    #[wasm_type(offset = 16)]
     pub precision: Timestamp,
     /// Whether `timeout` is absolute.
+    #[wasm_type(offset = 24)]
     pub flags: Subclockflags,
 }
 
 /// The payload of an `fd_read`/`fd_write` [`Subscription`] (witx
 /// `subscription_fd_readwrite`).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, WasmType)]
+#[wasm_type(size = 4, align = 4, writable)]
 pub struct SubscriptionFdReadwrite {
     /// The descriptor to wait on.
+    #[wasm_type(offset = 0)]
     pub file_descriptor: Fd,
 }
 
@@ -408,10 +455,15 @@ pub struct SubscriptionFdReadwrite {
 /// assert_eq!(input.fd(), Some(Fd::STDIN));
 /// assert_eq!(input.as_clock(), None);
 /// ```
+// `WasmLayout` only, not `writable`: the host only reads subscriptions, and the tag must match
+// the payload.
 #[repr(C)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, WasmType)]
+#[wasm_type(size = 48, align = 8)]
 pub struct Subscription {
+    #[wasm_type(offset = 0)]
     userdata: Userdata,
+    #[wasm_type(offset = 8)]
     tag: Eventtype,
     // The witx union `subscription_u` at offset 8 is `{ tag: u8, u: union { clock:
     // subscription_clock (32 B, align 8), fd_read/fd_write: subscription_fd_readwrite (4 B) } }`.
@@ -419,6 +471,7 @@ pub struct Subscription {
     // largest case, `subscription_clock`; the fd cases keep their descriptor in its first
     // four bytes (`id`), exactly where `subscription_fd_readwrite.file_descriptor` lies, and
     // zeros after it. No Rust `union`, so every field is always initialised.
+    #[wasm_type(offset = 16)]
     payload: SubscriptionClock,
 }
 
@@ -537,33 +590,11 @@ impl fmt::Debug for Subscription {
     }
 }
 
-macro_rules! pod_record {
-    ($($name:ident),* $(,)?) => {$(
-        // SAFETY: `#[repr(C)]` with the wasm32 layout asserted below; all fields are integers
-        // or integer newtypes that accept every bit pattern, and none is a pointer.
-        unsafe impl crate::abi::WasmLayout for $name {}
-        // SAFETY: as above: every byte pattern of the fields is a valid value, and padding
-        // the host may write is never read as a value.
-        unsafe impl crate::abi::WasmWritable for $name {}
-    )*};
-}
-pod_record!(
-    Fdstat,
-    Filestat,
-    PrestatDir,
-    Prestat,
-    Dirent,
-    EventFdReadwrite,
-    Event,
-    SubscriptionClock,
-    SubscriptionFdReadwrite,
-);
-
-// SAFETY: `#[repr(C)]` with the wasm32 layout asserted below; integer fields only. Not
-// `WasmWritable`: the host only reads subscriptions, and the tag must match the payload.
-unsafe impl crate::abi::WasmLayout for Subscription {}
-
-/// Asserts at compile time a record's size, alignment and field offsets.
+/// Asserts at compile time a record's size, alignment and field offsets: for [`Ciovec`] and
+/// [`Iovec`], which hold pointers (so only wasm32 has their layout) and whose `WasmLayout`
+/// rests on their constructors, so they implement it by hand instead of deriving it. The other
+/// records state their layout in `#[wasm_type(..)]`, and the derive asserts it.
+#[cfg(target_arch = "wasm32")]
 macro_rules! assert_layout {
     ($name:ty, size $size:literal, align $align:literal, { $($field:ident @ $offset:literal),* $(,)? }) => {
         const _: () = {
@@ -581,35 +612,6 @@ macro_rules! assert_layout {
 assert_layout!(Ciovec<'static>, size 8, align 4, { buf @ 0, buf_len @ 4 });
 #[cfg(target_arch = "wasm32")]
 assert_layout!(Iovec<'static>, size 8, align 4, { buf @ 0, buf_len @ 4 });
-assert_layout!(Fdstat, size 24, align 8, {
-    fs_filetype @ 0,
-    fs_flags @ 2,
-    fs_rights_base @ 8,
-    fs_rights_inheriting @ 16,
-});
-assert_layout!(Filestat, size 64, align 8, {
-    dev @ 0,
-    ino @ 8,
-    filetype @ 16,
-    nlink @ 24,
-    size @ 32,
-    atim @ 40,
-    mtim @ 48,
-    ctim @ 56,
-});
-assert_layout!(PrestatDir, size 4, align 4, { pr_name_len @ 0 });
-assert_layout!(Prestat, size 8, align 4, { tag @ 0, u @ 4 });
-assert_layout!(Dirent, size 24, align 8, { d_next @ 0, d_ino @ 8, d_namlen @ 16, d_type @ 20 });
-assert_layout!(EventFdReadwrite, size 16, align 8, { nbytes @ 0, flags @ 8 });
-assert_layout!(Event, size 32, align 8, { userdata @ 0, error @ 8, type_ @ 10, fd_readwrite @ 16 });
-assert_layout!(SubscriptionClock, size 32, align 8, {
-    id @ 0,
-    timeout @ 8,
-    precision @ 16,
-    flags @ 24,
-});
-assert_layout!(SubscriptionFdReadwrite, size 4, align 4, { file_descriptor @ 0 });
-assert_layout!(Subscription, size 48, align 8, { userdata @ 0, tag @ 8, payload @ 16 });
 const _: () = assert!(Dirent::SIZE == core::mem::size_of::<Dirent>());
 
 #[cfg(test)]

@@ -1,4 +1,8 @@
 //! Byte buffers for the safe layer taken from a memory scope.
+//!
+//! Each `…_in(mem)` function of the safe layer (see [`wasi`](crate::wasi#naming-_in-and-_into))
+//! does the work of its `…_into(buf)` twin in a buffer from [`bytes_in`]: the `_in` form
+//! allocates in the scope, the `_into` form uses the caller's buffer.
 
 use crate::memory::MemoryAllocator;
 

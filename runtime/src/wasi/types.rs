@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::WasmType;
+
 /// A size in bytes or a count of elements (witx `size`, a `u32` on wasm32).
 pub type Size = usize;
 /// A file size or offset in bytes (witx `filesize`).
@@ -43,7 +45,7 @@ pub const DIRCOOKIE_START: Dircookie = 0;
 /// assert_eq!(format!("{:?}", Fd::STDERR), "Fd(2)");
 /// ```
 #[repr(transparent)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, WasmType)]
 pub struct Fd(u32);
 
 impl Fd {
@@ -106,8 +108,6 @@ impl From<Fd> for u32 {
         fd.0
     }
 }
-
-transparent_abi!(Fd(u32));
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,5 @@
+#[derive(Clone, Copy, WasmType)]
+#[repr(transparent)]
+pub struct Socket {
+    fd: Fd,
+}

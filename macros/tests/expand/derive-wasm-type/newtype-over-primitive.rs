@@ -1,0 +1,3 @@
+#[derive(Clone, Copy, WasmType)]
+#[repr(transparent)]
+pub struct Fd(u32);

@@ -1,0 +1,322 @@
+//! [`File`]: an open file or directory, closed when dropped.
+
+use core::fmt;
+use core::mem::ManuallyDrop;
+
+use super::OpenOptions;
+use crate::wasi::{Ciovec, Errno, Fd, Fdstat, Filesize, Filestat, Iovec, Whence, io, raw};
+
+/// Where [`File::seek`] measures from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SeekFrom {
+    /// From the start of the file.
+    Start(Filesize),
+    /// From the end of the file.
+    End(i64),
+    /// From the current offset.
+    Current(i64),
+}
+
+/// An open file or directory, closed when dropped.
+///
+/// Methods take `&self`: the offset lives in the host, and WASI descriptors may be used from
+/// several places at once.
+pub struct File {
+    fd: Fd,
+}
+
+impl File {
+    /// Opens the file at `path` (relative to the directory `dir`) for reading.
+    ///
+    /// # Errors
+    ///
+    /// What [`OpenOptions::open`] returns: for example [`Errno::NOENT`] if `path` does not
+    /// exist, [`Errno::BADF`] if `dir` is not open, [`Errno::NOTCAPABLE`] if `dir` does not
+    /// grant reading.
+    pub fn open(dir: Fd, path: &str) -> Result<Self, Errno> {
+        OpenOptions::new().read(true).open(dir, path)
+    }
+
+    /// Creates the file at `path` for writing, truncating it if it exists.
+    ///
+    /// # Errors
+    ///
+    /// What [`OpenOptions::open`] returns: for example [`Errno::ISDIR`] if `path` is a
+    /// directory, [`Errno::NOENT`] if its parent does not exist, [`Errno::NOTCAPABLE`] if `dir`
+    /// does not grant writing.
+    pub fn create(dir: Fd, path: &str) -> Result<Self, Errno> {
+        OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(dir, path)
+    }
+
+    /// Opens the directory at `path` (relative to `dir`; `.` for `dir` itself) for listing
+    /// and for opening paths inside it.
+    ///
+    /// # Errors
+    ///
+    /// What [`OpenOptions::open`] returns: for example [`Errno::NOTDIR`] if `path` is not a
+    /// directory, [`Errno::NOENT`] if it does not exist.
+    pub fn open_dir(dir: Fd, path: &str) -> Result<Self, Errno> {
+        OpenOptions::new()
+            .read(true)
+            .directory(true)
+            .open(dir, path)
+    }
+
+    /// Takes ownership of `fd`: it is closed when the `File` is dropped.
+    #[inline]
+    #[must_use]
+    pub const fn from_fd(fd: Fd) -> Self {
+        Self { fd }
+    }
+
+    /// The descriptor, still owned by the `File`.
+    #[inline]
+    #[must_use]
+    pub const fn fd(&self) -> Fd {
+        self.fd
+    }
+
+    /// Gives up ownership of the descriptor without closing it.
+    #[inline]
+    #[must_use]
+    pub fn into_fd(self) -> Fd {
+        ManuallyDrop::new(self).fd
+    }
+
+    /// Closes the file, reporting an error that dropping it would ignore.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_close`, such as [`Errno::BADF`]; the `File` is gone
+    /// either way.
+    pub fn close(self) -> Result<(), Errno> {
+        raw::fd_close(self.into_fd())
+    }
+
+    /// Reads into `buf` at the current offset; returns how many bytes were read, 0 at end of
+    /// file.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_read`: for example [`Errno::BADF`] if the file is not
+    /// open for reading, [`Errno::ISDIR`] for a directory.
+    #[inline]
+    pub fn read(&self, buf: &mut [u8]) -> Result<usize, Errno> {
+        io::read(self.fd, buf)
+    }
+
+    /// Reads until `buf` is full or the end of file; returns how many bytes were read.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_read`, except [`Errno::INTR`], which is retried; the
+    /// bytes read before the error stay in `buf`.
+    #[inline]
+    pub fn read_full(&self, buf: &mut [u8]) -> Result<usize, Errno> {
+        io::read_full(self.fd, buf)
+    }
+
+    /// Reads into `buf` at `offset`, without moving the current offset.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_pread`: for example [`Errno::BADF`] if the file is not
+    /// open for reading, [`Errno::SPIPE`] if it cannot seek.
+    pub fn read_at(&self, buf: &mut [u8], offset: Filesize) -> Result<usize, Errno> {
+        let len = buf.len();
+        raw::fd_pread(self.fd, &[Iovec::new(buf)], offset).map(|n| n.min(len))
+    }
+
+    /// Reads the rest of the file, appending to `out`; returns how many bytes were read.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_read`, except [`Errno::INTR`], which is retried; what was
+    /// read before the error stays appended to `out`.
+    #[cfg(feature = "std")]
+    pub fn read_to_end(&self, out: &mut std::vec::Vec<u8>) -> Result<usize, Errno> {
+        io::read_to_end(self.fd, out)
+    }
+
+    /// Writes some of `buf` at the current offset; returns how many bytes were written.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_write`: for example [`Errno::BADF`] if the file is not
+    /// open for writing, [`Errno::NOSPC`] if the device is full.
+    #[inline]
+    pub fn write(&self, buf: &[u8]) -> Result<usize, Errno> {
+        io::write(self.fd, buf)
+    }
+
+    /// Writes all of `buf` at the current offset.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_write`, except [`Errno::INTR`], which is retried;
+    /// [`Errno::IO`] if the host accepts no byte of what is left.
+    #[inline]
+    pub fn write_all(&self, buf: &[u8]) -> Result<(), Errno> {
+        io::write_all(self.fd, buf)
+    }
+
+    /// Writes `buf` at `offset`, without moving the current offset; returns how many bytes
+    /// were written.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_pwrite`: for example [`Errno::BADF`] if the file is not
+    /// open for writing, [`Errno::SPIPE`] if it cannot seek.
+    pub fn write_at(&self, buf: &[u8], offset: Filesize) -> Result<usize, Errno> {
+        raw::fd_pwrite(self.fd, &[Ciovec::new(buf)], offset)
+    }
+
+    /// Moves the offset; returns the new offset from the start of the file.
+    ///
+    /// # Errors
+    ///
+    /// [`Errno::INVAL`] for a [`SeekFrom::Start`] offset above `i64::MAX`, or what the host
+    /// returns from `fd_seek`: for example [`Errno::INVAL`] if the new offset would be
+    /// negative, [`Errno::SPIPE`] on a pipe or socket.
+    pub fn seek(&self, pos: SeekFrom) -> Result<Filesize, Errno> {
+        let (offset, whence) = match pos {
+            SeekFrom::Start(offset) => (
+                i64::try_from(offset).map_err(|_| Errno::INVAL)?,
+                Whence::SET,
+            ),
+            SeekFrom::End(offset) => (offset, Whence::END),
+            SeekFrom::Current(offset) => (offset, Whence::CUR),
+        };
+        raw::fd_seek(self.fd, offset, whence)
+    }
+
+    /// The current offset.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_tell`, such as [`Errno::SPIPE`] if the file cannot seek.
+    #[inline]
+    pub fn tell(&self) -> Result<Filesize, Errno> {
+        raw::fd_tell(self.fd)
+    }
+
+    /// The file's attributes.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_filestat_get`, such as [`Errno::BADF`].
+    #[inline]
+    pub fn metadata(&self) -> Result<Filestat, Errno> {
+        raw::fd_filestat_get(self.fd)
+    }
+
+    /// The descriptor's type, flags and rights.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_fdstat_get`, such as [`Errno::BADF`].
+    #[inline]
+    pub fn fdstat(&self) -> Result<Fdstat, Errno> {
+        raw::fd_fdstat_get(self.fd)
+    }
+
+    /// Truncates or extends the file to `size` bytes.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_filestat_set_size`: for example [`Errno::BADF`] or
+    /// [`Errno::NOTCAPABLE`] if the file is not open for writing, [`Errno::FBIG`] if `size` is
+    /// too large.
+    #[inline]
+    pub fn set_len(&self, size: Filesize) -> Result<(), Errno> {
+        raw::fd_filestat_set_size(self.fd, size)
+    }
+
+    /// Flushes the file's data and metadata to storage.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_sync`, such as [`Errno::IO`].
+    #[inline]
+    pub fn sync_all(&self) -> Result<(), Errno> {
+        raw::fd_sync(self.fd)
+    }
+
+    /// Flushes the file's data to storage.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_datasync`, such as [`Errno::IO`].
+    #[inline]
+    pub fn sync_data(&self) -> Result<(), Errno> {
+        raw::fd_datasync(self.fd)
+    }
+}
+
+impl Drop for File {
+    fn drop(&mut self) {
+        // Errors on close are ignored here; `File::close` reports them.
+        let _ = raw::fd_close(self.fd);
+    }
+}
+
+impl fmt::Debug for File {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("File").field("fd", &self.fd).finish()
+    }
+}
+
+impl fmt::Write for File {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.write_all(s.as_bytes()).map_err(|_| fmt::Error)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::io::Read for File {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        Ok(File::read(self, buf)?)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::io::Write for File {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Ok(File::write(self, buf)?)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::io::Seek for File {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        let pos = match pos {
+            std::io::SeekFrom::Start(n) => SeekFrom::Start(n),
+            std::io::SeekFrom::End(n) => SeekFrom::End(n),
+            std::io::SeekFrom::Current(n) => SeekFrom::Current(n),
+        };
+        Ok(File::seek(self, pos)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use super::*;
+
+    #[test]
+    fn file_handles() {
+        let file = File::from_fd(Fd::from_raw(7));
+        assert_eq!(file.fd(), Fd::from_raw(7));
+        assert_eq!(std::format!("{file:?}"), "File { fd: Fd(7) }");
+        // Not closed: closing would call the host.
+        assert_eq!(file.into_fd(), Fd::from_raw(7));
+    }
+}
