@@ -4,13 +4,13 @@
 
 use core::mem::MaybeUninit;
 
-use crate::abi::{CoreType, ErrorCode, WasmLayout, WasmType, WasmWritable};
+use crate::abi::{WasmLayout, WasmWritable};
 
 /// An aligned slot, owned by the wrapper, that the host writes one `Ok` value into.
 ///
 /// It is left uninitialised, as the hand-written bindings do, so a wrapper costs no more than
 /// a raw extern call; it is read only after the host reported success, which in the preview1
-/// ABI (and the [`ErrorCode`] contract) means the host wrote it.
+/// ABI (and the [`ErrorCode`](crate::abi::ErrorCode) contract) means the host wrote it.
 pub struct OutSlot<T: WasmWritable>(MaybeUninit<T>);
 
 impl<T: WasmWritable> OutSlot<T> {
@@ -73,27 +73,8 @@ pub fn str_parts(text: &str) -> (i32, i32) {
     parts(text.as_ptr().expose_provenance(), text.len())
 }
 
-/// Compiles only when `T` lowers to the core type `C` (the preview1 spec's type).
-#[inline(always)]
-pub fn assert_core<T: WasmType<Core = C>, C: CoreType>() {}
-
-/// Compiles only when `T` lowers to a core value.
-#[inline(always)]
-pub fn assert_wasm_type<T: WasmType>() {}
-
-/// Compiles only when `T` may be read by the host through `&[T]`.
-#[inline(always)]
-pub fn assert_layout<T: WasmLayout>() {}
-
-/// Compiles only when the host may write any bytes into a `T`.
-#[inline(always)]
-pub fn assert_writable<T: WasmWritable>() {}
-
-/// Compiles only when `E` is errno-like.
-#[inline(always)]
-pub fn assert_error_code<E: ErrorCode>() {}
-
-/// What a body-less `#[wasm_function]` does when called on a target other than wasm32.
+/// What a `#[wasm_function]` import does when called on a target other than wasm32: the
+/// body of the host stub that stands in for the core import.
 #[cold]
 #[inline(never)]
 #[track_caller]
