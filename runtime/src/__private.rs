@@ -1,9 +1,9 @@
 //! Items used by the code that `#[wasm_function]` and `with_memory_allocator!` generate.
 //! Not a public API: nothing here follows semver.
 
-pub use crate::abi::{ErrorCode, WasmLayout, WasmType, WasmWritable};
+pub use crate::abi::{CoreType, ErrorCode, WasmLayout, WasmType, WasmWritable};
 pub use crate::import_support::{
-    OutSlot, not_on_this_target, slice_mut_parts, slice_parts, str_parts,
+    OutSlot, from_core, into_core, not_on_this_target, slice_mut_parts, slice_parts, str_parts,
 };
 pub use crate::memory::MemoryAllocator;
 pub use crate::memory::scope::ScopeGuard;

@@ -4,7 +4,7 @@
 
 use core::mem::MaybeUninit;
 
-use crate::abi::{WasmLayout, WasmWritable};
+use crate::abi::{WasmLayout, WasmType, WasmWritable};
 
 /// An aligned slot, owned by the wrapper, that the host writes one `Ok` value into.
 ///
@@ -71,6 +71,20 @@ pub fn slice_mut_parts<T: WasmWritable>(slice: &mut [T]) -> (i32, i32) {
 #[inline(always)]
 pub fn str_parts(text: &str) -> (i32, i32) {
     parts(text.as_ptr().expose_provenance(), text.len())
+}
+
+/// `value` lowered to `C`, the core type the import is declared with (a spec's type): a
+/// mismatch is a type error on `T`, not on the call.
+#[inline(always)]
+pub fn into_core<T: WasmType<Core = C>, C>(value: T) -> C {
+    value.into_core()
+}
+
+/// The import's result of core type `C` (a spec's type) lifted to `T`: a mismatch is a type
+/// error on `T`, not on the call.
+#[inline(always)]
+pub fn from_core<T: WasmType<Core = C>, C>(core: C) -> T {
+    T::from_core(core)
 }
 
 /// What a `#[wasm_function]` import does when called on a target other than wasm32: the

@@ -37,6 +37,15 @@ struct CoreCall {
     param_types: Vec<TokenStream>,
     /// `-> T`, or nothing.
     ret: TokenStream,
+    /// The host stub's parameter types: the core types, except that a type only the compiler
+    /// knows (`<T as WasmType>::Core`) is `impl CoreType`, since the argument has that type by
+    /// construction. Naming the projection again would report a `T` that is not `WasmType`
+    /// twice, the second time on the attribute.
+    stub_params: Vec<TokenStream>,
+    /// The host stub's generics and `-> T`, by the same rule: `-> __R`, inferred from the
+    /// lift (unbounded, since a bound would be checked on the attribute).
+    stub_generics: TokenStream,
+    stub_ret: TokenStream,
     /// The wrapper's body: lower, call the import, lift.
     body: TokenStream,
 }
@@ -67,14 +76,30 @@ impl CoreCall {
 
         let mut prelude = Vec::new();
         let mut param_types = Vec::new();
+        let mut stub_params = Vec::new();
         let mut call_args = Vec::new();
         for core in &lowered.params {
             param_types.push(core_type(core.ty));
+            stub_params.push(match core.ty {
+                CoreTy::Exact(ty) => exact(ty),
+                CoreTy::Of(_) => quote!(impl ::wasm_function::__private::CoreType),
+            });
             match core.source {
                 CoreSource::Value { param } => {
                     let (ident, ty) = (params[param].ident, params[param].ty);
-                    call_args.push(quote_spanned! {ty.span()=>
-                        <#ty as ::wasm_function::__private::WasmType>::into_core(#ident)
+                    call_args.push(match core.ty {
+                        CoreTy::Exact(core) => {
+                            // The argument on the type too, so that a mismatch points at it.
+                            let core = exact(core);
+                            let mut arg = ident.clone();
+                            arg.set_span(ty.span());
+                            quote_spanned! {ty.span()=>
+                                ::wasm_function::__private::into_core::<#ty, #core>(#arg)
+                            }
+                        }
+                        CoreTy::Of(_) => quote_spanned! {ty.span()=>
+                            <#ty as ::wasm_function::__private::WasmType>::into_core(#ident)
+                        },
                     });
                 }
                 CoreSource::Pointer { param } => {
@@ -127,12 +152,21 @@ impl CoreCall {
                 quote!(-> #ty)
             }
         };
-        let call = quote!(#import_fn(#(#call_args),*));
-        let lift = lift(&import.parsed.ret, &call);
+        let (stub_generics, stub_ret) = match lowered.result {
+            CoreResult::Value(CoreTy::Of(_)) => {
+                let generic = Ident::new("__R", Span::mixed_site());
+                (quote!(<#generic>), quote!(-> #generic))
+            }
+            _ => (TokenStream::new(), ret.clone()),
+        };
+        let lift = lift(&import.parsed.ret, lowered.result, &import_fn, &call_args);
         Self {
             import_fn,
             param_types,
             ret,
+            stub_params,
+            stub_generics,
+            stub_ret,
             body: quote! {
                 #(#prelude)*
                 #lift
@@ -142,8 +176,14 @@ impl CoreCall {
 }
 
 /// The call and what turns its core result into the declared return value.
-fn lift(ret: &ReturnShape<'_>, call: &TokenStream) -> TokenStream {
+fn lift(
+    ret: &ReturnShape<'_>,
+    core: CoreResult<'_>,
+    import_fn: &Ident,
+    args: &[TokenStream],
+) -> TokenStream {
     let status = Ident::new("__status", Span::mixed_site());
+    let call = quote!(#import_fn(#(#args),*));
     match ret {
         ReturnShape::Unit => quote! {
             // SAFETY: the import is declared with the core types its arguments lower to;
@@ -154,12 +194,30 @@ fn lift(ret: &ReturnShape<'_>, call: &TokenStream) -> TokenStream {
             // SAFETY: as above; the import does not return.
             unsafe { #call }
         },
-        ReturnShape::Value(ty) => quote! {
-            // SAFETY: the import is declared with the core types its arguments lower
-            // to; borrowed data stays alive and unaliased for the call.
-            let #status = unsafe { #call };
-            <#ty as ::wasm_function::__private::WasmType>::from_core(#status)
-        },
+        ReturnShape::Value(ty) => {
+            // The core value is never bound to a local: a local of a type that does not lower
+            // would report that type a second time, on the attribute.
+            let lift = match core {
+                CoreResult::Value(CoreTy::Exact(core)) => {
+                    let core = exact(core);
+                    quote_spanned!(ty.span()=> ::wasm_function::__private::from_core::<#ty, #core>)
+                }
+                _ => {
+                    quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::from_core)
+                }
+            };
+            // The call where the type is too: its result's type is that type's core type, so
+            // a type that does not lower is reported there, and once. (An item's name resolves
+            // at the call site whatever its span, so this changes nothing else.)
+            let callee = Ident::new(&import_fn.to_string(), ty.span());
+            let call = quote_spanned!(ty.span()=> #callee(#(#args),*));
+            let unsafe_call = quote_spanned!(ty.span()=> unsafe { #call });
+            quote! {
+                // SAFETY: the import is declared with the core types its arguments lower
+                // to; borrowed data stays alive and unaliased for the call.
+                #lift(#unsafe_call)
+            }
+        }
         ReturnShape::Result { ok, err } => {
             let slots: Vec<Ident> = (0..ok.len()).map(|index| local("out", index)).collect();
             let value = match slots.as_slice() {
@@ -208,6 +266,7 @@ fn wasm_arm(import: &Import<'_>, call: &CoreCall) -> TokenStream {
         param_types,
         ret,
         body,
+        ..
     } = call;
     let names: Vec<Ident> = (0..param_types.len())
         .map(|index| local("arg", index))
@@ -243,12 +302,14 @@ fn host_arm(import: &Import<'_>, call: &CoreCall) -> TokenStream {
     let name = &import.name;
     let CoreCall {
         import_fn,
-        param_types,
-        ret,
+        stub_params,
+        stub_generics,
+        stub_ret,
         body,
+        ..
     } = call;
     let lowered = quote! {
-        unsafe fn #import_fn(#(_: #param_types),*) #ret {
+        unsafe fn #import_fn #stub_generics(#(_: #stub_params),*) #stub_ret {
             ::wasm_function::__private::not_on_this_target(#module, #name)
         }
         #body

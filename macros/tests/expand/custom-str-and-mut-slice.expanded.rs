@@ -16,7 +16,7 @@ pub(crate) fn log_message(level: u32, message: &str, scratch: &mut [u8]) {
     let (__ptr2, __len2) = ::wasm_function::__private::slice_mut_parts::<u8>(scratch);
     unsafe {
         __wasm_function_import(
-            <u32 as ::wasm_function::__private::WasmType>::into_core(level),
+            ::wasm_function::__private::into_core::<u32, i32>(level),
             __ptr1,
             __len1,
             __ptr2,
@@ -33,7 +33,7 @@ pub(crate) fn log_message(level: u32, message: &str, scratch: &mut [u8]) {
     let (__ptr2, __len2) = ::wasm_function::__private::slice_mut_parts::<u8>(scratch);
     unsafe {
         __wasm_function_import(
-            <u32 as ::wasm_function::__private::WasmType>::into_core(level),
+            ::wasm_function::__private::into_core::<u32, i32>(level),
             __ptr1,
             __len1,
             __ptr2,

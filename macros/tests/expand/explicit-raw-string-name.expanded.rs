@@ -7,8 +7,10 @@ pub fn kind() -> u32 {
         #[link_name = "r#type"]
         fn __wasm_function_import() -> i32;
     }
-    let __status = unsafe { __wasm_function_import() };
-    <u32 as ::wasm_function::__private::WasmType>::from_core(__status)
+    ::wasm_function::__private::from_core::<
+        u32,
+        i32,
+    >(unsafe { __wasm_function_import() })
 }
 #[cfg(not(target_arch = "wasm32"))]
 /// An explicit name is imported exactly as written, raw prefix and all.
@@ -16,6 +18,8 @@ pub fn kind() -> u32 {
     unsafe fn __wasm_function_import() -> i32 {
         ::wasm_function::__private::not_on_this_target("env", "r#type")
     }
-    let __status = unsafe { __wasm_function_import() };
-    <u32 as ::wasm_function::__private::WasmType>::from_core(__status)
+    ::wasm_function::__private::from_core::<
+        u32,
+        i32,
+    >(unsafe { __wasm_function_import() })
 }

@@ -16,7 +16,7 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
     let __status = unsafe {
         __wasm_function_import(
             <*mut u8 as ::wasm_function::__private::WasmType>::into_core(buffer),
-            <usize as ::wasm_function::__private::WasmType>::into_core(len),
+            ::wasm_function::__private::into_core::<usize, i32>(len),
             __out0.as_core_ptr(),
         )
     };
@@ -33,7 +33,7 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
 /// `buffer` must be valid for writes of `len` bytes.
 pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
     unsafe fn __wasm_function_import(
-        _: <*mut u8 as ::wasm_function::__private::WasmType>::Core,
+        _: impl ::wasm_function::__private::CoreType,
         _: i32,
         _: i32,
     ) -> i32 {
@@ -43,7 +43,7 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
     let __status = unsafe {
         __wasm_function_import(
             <*mut u8 as ::wasm_function::__private::WasmType>::into_core(buffer),
-            <usize as ::wasm_function::__private::WasmType>::into_core(len),
+            ::wasm_function::__private::into_core::<usize, i32>(len),
             __out0.as_core_ptr(),
         )
     };

@@ -16,7 +16,7 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno> {
     let mut __out0 = ::wasm_function::__private::OutSlot::<usize>::new();
     let __status = unsafe {
         __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
             __ptr1,
             __len1,
             __out0.as_core_ptr(),
@@ -43,7 +43,7 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno> {
     let mut __out0 = ::wasm_function::__private::OutSlot::<usize>::new();
     let __status = unsafe {
         __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
             __ptr1,
             __len1,
             __out0.as_core_ptr(),

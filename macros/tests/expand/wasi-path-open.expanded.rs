@@ -29,16 +29,14 @@ pub fn path_open(
     let mut __out0 = ::wasm_function::__private::OutSlot::<Fd>::new();
     let __status = unsafe {
         __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
-            <Lookupflags as ::wasm_function::__private::WasmType>::into_core(dirflags),
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
+            ::wasm_function::__private::into_core::<Lookupflags, i32>(dirflags),
             __ptr2,
             __len2,
-            <Oflags as ::wasm_function::__private::WasmType>::into_core(oflags),
-            <Rights as ::wasm_function::__private::WasmType>::into_core(fs_rights_base),
-            <Rights as ::wasm_function::__private::WasmType>::into_core(
-                fs_rights_inheriting,
-            ),
-            <Fdflags as ::wasm_function::__private::WasmType>::into_core(fdflags),
+            ::wasm_function::__private::into_core::<Oflags, i32>(oflags),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_base),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_inheriting),
+            ::wasm_function::__private::into_core::<Fdflags, i32>(fdflags),
             __out0.as_core_ptr(),
         )
     };
@@ -81,16 +79,14 @@ pub fn path_open(
     let mut __out0 = ::wasm_function::__private::OutSlot::<Fd>::new();
     let __status = unsafe {
         __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
-            <Lookupflags as ::wasm_function::__private::WasmType>::into_core(dirflags),
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
+            ::wasm_function::__private::into_core::<Lookupflags, i32>(dirflags),
             __ptr2,
             __len2,
-            <Oflags as ::wasm_function::__private::WasmType>::into_core(oflags),
-            <Rights as ::wasm_function::__private::WasmType>::into_core(fs_rights_base),
-            <Rights as ::wasm_function::__private::WasmType>::into_core(
-                fs_rights_inheriting,
-            ),
-            <Fdflags as ::wasm_function::__private::WasmType>::into_core(fdflags),
+            ::wasm_function::__private::into_core::<Oflags, i32>(oflags),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_base),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_inheriting),
+            ::wasm_function::__private::into_core::<Fdflags, i32>(fdflags),
             __out0.as_core_ptr(),
         )
     };

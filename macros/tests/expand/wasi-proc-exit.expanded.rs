@@ -7,9 +7,7 @@ pub fn exit(code: u32) -> ! {
         fn __wasm_function_import(__arg0: i32) -> !;
     }
     unsafe {
-        __wasm_function_import(
-            <u32 as ::wasm_function::__private::WasmType>::into_core(code),
-        )
+        __wasm_function_import(::wasm_function::__private::into_core::<u32, i32>(code))
     }
 }
 #[cfg(not(target_arch = "wasm32"))]
@@ -21,8 +19,6 @@ pub fn exit(code: u32) -> ! {
         )
     }
     unsafe {
-        __wasm_function_import(
-            <u32 as ::wasm_function::__private::WasmType>::into_core(code),
-        )
+        __wasm_function_import(::wasm_function::__private::into_core::<u32, i32>(code))
     }
 }

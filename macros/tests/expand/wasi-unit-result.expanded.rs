@@ -7,9 +7,7 @@ pub fn fd_close(fd: Fd) -> Result<(), Errno> {
         fn __wasm_function_import(__arg0: i32) -> i32;
     }
     let __status = unsafe {
-        __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
-        )
+        __wasm_function_import(::wasm_function::__private::into_core::<Fd, i32>(fd))
     };
     if __status == 0 {
         ::core::result::Result::Ok(())
@@ -28,9 +26,7 @@ pub fn fd_close(fd: Fd) -> Result<(), Errno> {
         )
     }
     let __status = unsafe {
-        __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
-        )
+        __wasm_function_import(::wasm_function::__private::into_core::<Fd, i32>(fd))
     };
     if __status == 0 {
         ::core::result::Result::Ok(())
