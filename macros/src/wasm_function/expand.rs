@@ -206,9 +206,10 @@ fn lift(
                     quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::from_core)
                 }
             };
-            // The call where the type is too: its result's type is that type's core type, so
-            // a type that does not lower is reported there, and once. (An item's name resolves
-            // at the call site whatever its span, so this changes nothing else.)
+            // The call and its `unsafe` block where the type is too: their type is that type's
+            // core type, so a type that does not lower is reported there, and once. (An
+            // item's name resolves at the call site whatever its span, so the callee is the
+            // same function.)
             let callee = Ident::new(&import_fn.to_string(), ty.span());
             let call = quote_spanned!(ty.span()=> #callee(#(#args),*));
             let unsafe_call = quote_spanned!(ty.span()=> unsafe { #call });
