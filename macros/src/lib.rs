@@ -14,7 +14,10 @@ mod wasm_function;
 /// `#[wasm_function("module", "name")]` imports `module.name`; `#[wasm_function("module")]`
 /// imports the function's own name. The function's body is `;`, or a block that runs instead
 /// on targets other than wasm32 (a fallback for host tests and mocks; without one a call
-/// panics there, naming the import). Visibility, docs and other attributes are kept.
+/// panics there, naming the import). Visibility, docs and other attributes are kept. Host
+/// builds type-check the same lowering as wasm32 builds, so a type that does not lower is an
+/// error on every target. The name is taken as written when given as a string (`"r#x"`
+/// imports `r#x`); a raw identifier loses its `r#` (`fn r#type` imports `type`).
 ///
 /// ```
 /// use wasm_function::wasm_function;

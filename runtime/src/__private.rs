@@ -3,8 +3,7 @@
 
 pub use crate::abi::{CoreType, ErrorCode, WasmLayout, WasmType, WasmWritable};
 pub use crate::import_support::{
-    OutSlot, assert_core, assert_error_code, assert_layout, assert_wasm_type, assert_writable,
-    not_on_this_target, slice_mut_parts, slice_parts, str_parts,
+    OutSlot, from_core, into_core, not_on_this_target, slice_mut_parts, slice_parts, str_parts,
 };
 pub use crate::memory::MemoryAllocator;
 pub use crate::memory::scope::ScopeGuard;

@@ -4,13 +4,13 @@
 
 use core::mem::MaybeUninit;
 
-use crate::abi::{CoreType, ErrorCode, WasmLayout, WasmType, WasmWritable};
+use crate::abi::{WasmLayout, WasmType, WasmWritable};
 
 /// An aligned slot, owned by the wrapper, that the host writes one `Ok` value into.
 ///
 /// It is left uninitialised, as the hand-written bindings do, so a wrapper costs no more than
 /// a raw extern call; it is read only after the host reported success, which in the preview1
-/// ABI (and the [`ErrorCode`] contract) means the host wrote it.
+/// ABI (and the [`ErrorCode`](crate::abi::ErrorCode) contract) means the host wrote it.
 pub struct OutSlot<T: WasmWritable>(MaybeUninit<T>);
 
 impl<T: WasmWritable> OutSlot<T> {
@@ -73,27 +73,22 @@ pub fn str_parts(text: &str) -> (i32, i32) {
     parts(text.as_ptr().expose_provenance(), text.len())
 }
 
-/// Compiles only when `T` lowers to the core type `C` (the preview1 spec's type).
+/// `value` lowered to `C`, the core type the import is declared with (a spec's type): a
+/// mismatch is a type error on `T`, not on the call.
 #[inline(always)]
-pub fn assert_core<T: WasmType<Core = C>, C: CoreType>() {}
+pub fn into_core<T: WasmType<Core = C>, C>(value: T) -> C {
+    value.into_core()
+}
 
-/// Compiles only when `T` lowers to a core value.
+/// The import's result of core type `C` (a spec's type) lifted to `T`: a mismatch is a type
+/// error on `T`, not on the call.
 #[inline(always)]
-pub fn assert_wasm_type<T: WasmType>() {}
+pub fn from_core<T: WasmType<Core = C>, C>(core: C) -> T {
+    T::from_core(core)
+}
 
-/// Compiles only when `T` may be read by the host through `&[T]`.
-#[inline(always)]
-pub fn assert_layout<T: WasmLayout>() {}
-
-/// Compiles only when the host may write any bytes into a `T`.
-#[inline(always)]
-pub fn assert_writable<T: WasmWritable>() {}
-
-/// Compiles only when `E` is errno-like.
-#[inline(always)]
-pub fn assert_error_code<E: ErrorCode>() {}
-
-/// What a body-less `#[wasm_function]` does when called on a target other than wasm32.
+/// What a `#[wasm_function]` import does when called on a target other than wasm32: the
+/// body of the host stub that stands in for the core import.
 #[cold]
 #[inline(never)]
 #[track_caller]

@@ -1,29 +1,66 @@
-//! Turns a checked import into code: a wasm32 function that calls the import, and a host
-//! function that runs the user's fallback body or panics. Infallible by construction.
+//! Turns a checked import into code. Both arms share one body that lowers the arguments, calls
+//! the core import and lifts the result, all read off the [`LoweredSignature`]:
+//!
+//! - on wasm32 the import is a function-local `extern "C"` block;
+//! - elsewhere it is a local function with the same core signature that panics naming the
+//!   import (as wit-bindgen's host stubs do), so host builds type-check the real lowering.
+//!   When the user wrote a body, that body runs instead, and the lowering is type-checked in
+//!   a nested function that is never called.
+//!
+//! Infallible by construction.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
-use super::preview1::Core;
-use super::types::{ParamLowering, ReturnLowering};
+use super::lowering::{self, CoreResult, CoreSource, CoreTy, CoreValType, LoweredSignature};
+use super::types::{ParamShape, ReturnShape};
 use super::validate::Import;
 
 /// Both arms of the expansion.
 pub(crate) fn expand(import: &Import<'_>) -> TokenStream {
-    let wasm = wasm_arm(import);
-    let host = host_arm(import);
+    let call = CoreCall::new(import);
+    let wasm = wasm_arm(import, &call);
+    let host = host_arm(import, &call);
     quote! {
         #wasm
         #host
     }
 }
 
-fn core_type(core: Core) -> TokenStream {
-    match core {
-        Core::I32 => quote!(i32),
-        Core::I64 => quote!(i64),
+/// The pieces every arm is made of.
+struct CoreCall {
+    /// The core import's name inside the wrapper.
+    import_fn: Ident,
+    /// Each core parameter's type.
+    param_types: Vec<TokenStream>,
+    /// `-> T`, or nothing.
+    ret: TokenStream,
+    /// The host stub's parameter types: the core types, except that a type only the compiler
+    /// knows (`<T as WasmType>::Core`) is `impl CoreType`, since the argument has that type by
+    /// construction. Naming the projection again would report a `T` that is not `WasmType`
+    /// twice, the second time on the attribute.
+    stub_params: Vec<TokenStream>,
+    /// The host stub's generics and `-> T`, by the same rule: `-> __R`, inferred from the
+    /// lift (unbounded, since a bound would be checked on the attribute).
+    stub_generics: TokenStream,
+    stub_ret: TokenStream,
+    /// The wrapper's body: lower, call the import, lift.
+    body: TokenStream,
+}
+
+fn exact(ty: CoreValType) -> TokenStream {
+    let ident = Ident::new(ty.name(), Span::call_site());
+    quote!(#ident)
+}
+
+fn core_type(ty: CoreTy<'_>) -> TokenStream {
+    match ty {
+        CoreTy::Exact(ty) => exact(ty),
+        CoreTy::Of(ty) => {
+            quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::Core)
+        }
     }
 }
 
@@ -31,116 +68,159 @@ fn local(name: &str, index: usize) -> Ident {
     format_ident!("__{}{}", name, index, span = Span::mixed_site())
 }
 
-/// The core type of the next lowered value: the spec's when the module has one, otherwise
-/// whatever `ty` lowers to.
-fn next_core(spec: &mut Option<impl Iterator<Item = Core>>, ty: &Type) -> TokenStream {
-    match spec.as_mut().and_then(Iterator::next) {
-        Some(core) => core_type(core),
-        None => quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::Core),
-    }
-}
+impl CoreCall {
+    fn new(import: &Import<'_>) -> Self {
+        let import_fn = Ident::new("__wasm_function_import", Span::mixed_site());
+        let params = &import.parsed.params;
+        let lowered: &LoweredSignature<'_> = &import.lowered;
 
-fn next_i32(spec: &mut Option<impl Iterator<Item = Core>>) -> TokenStream {
-    match spec.as_mut().and_then(Iterator::next) {
-        Some(core) => core_type(core),
-        None => quote!(i32),
-    }
-}
-
-fn wasm_arm(import: &Import<'_>) -> TokenStream {
-    let func = import.func;
-    let attrs = &func.attrs;
-    let vis = &func.vis;
-    let sig = &func.sig;
-    let module = &import.module;
-    let name = &import.name;
-    let extern_fn = Ident::new("__wasm_function_import", Span::mixed_site());
-    let mut spec = import
-        .spec
-        .map(|spec| spec.params.iter().map(|&(_, core)| core));
-
-    let mut prelude = Vec::new();
-    let mut core_params = Vec::new();
-    let mut call_args = Vec::new();
-    for (index, param) in import.params.iter().enumerate() {
-        let ident = param.ident;
-        let ty = param.ty;
-        match &param.lowering {
-            ParamLowering::Value | ParamLowering::Pointer => {
-                core_params.push(next_core(&mut spec, ty));
-                call_args.push(quote_spanned! {ty.span()=>
-                    <#ty as ::wasm_function::__private::WasmType>::into_core(#ident)
-                });
-            }
-            ParamLowering::Str | ParamLowering::Slice { .. } => {
-                let (ptr, len) = (local("ptr", index), local("len", index));
-                let parts = match &param.lowering {
-                    ParamLowering::Slice {
-                        elem,
-                        mutable: true,
-                    } => {
-                        quote_spanned!(elem.span()=> ::wasm_function::__private::slice_mut_parts::<#elem>(#ident))
+        let mut prelude = Vec::new();
+        let mut param_types = Vec::new();
+        let mut stub_params = Vec::new();
+        let mut call_args = Vec::new();
+        for core in &lowered.params {
+            param_types.push(core_type(core.ty));
+            stub_params.push(match core.ty {
+                CoreTy::Exact(ty) => exact(ty),
+                CoreTy::Of(_) => quote!(impl ::wasm_function::__private::CoreType),
+            });
+            match core.source {
+                CoreSource::Value { param } => {
+                    let (ident, ty) = (params[param].ident, params[param].ty);
+                    call_args.push(match core.ty {
+                        CoreTy::Exact(core) => {
+                            // The argument on the type too, so that a mismatch points at it.
+                            let core = exact(core);
+                            let mut arg = ident.clone();
+                            arg.set_span(ty.span());
+                            quote_spanned! {ty.span()=>
+                                ::wasm_function::__private::into_core::<#ty, #core>(#arg)
+                            }
+                        }
+                        CoreTy::Of(_) => quote_spanned! {ty.span()=>
+                            <#ty as ::wasm_function::__private::WasmType>::into_core(#ident)
+                        },
+                    });
+                }
+                CoreSource::Pointer { param } => {
+                    let (ptr, len) = (local("ptr", param), local("len", param));
+                    let ident = params[param].ident;
+                    let parts = match &params[param].shape {
+                        ParamShape::Slice {
+                            elem,
+                            mutable: true,
+                        } => {
+                            quote_spanned!(elem.span()=> ::wasm_function::__private::slice_mut_parts::<#elem>(#ident))
+                        }
+                        ParamShape::Slice {
+                            elem,
+                            mutable: false,
+                        } => {
+                            quote_spanned!(elem.span()=> ::wasm_function::__private::slice_parts::<#elem>(#ident))
+                        }
+                        _ => quote!(::wasm_function::__private::str_parts(#ident)),
+                    };
+                    prelude.push(quote!(let (#ptr, #len) = #parts;));
+                    call_args.push(quote!(#ptr));
+                }
+                CoreSource::Length { param } => {
+                    let len = local("len", param);
+                    call_args.push(quote!(#len));
+                }
+                CoreSource::OutPointer { ok } => {
+                    let slot = local("out", ok);
+                    if let ReturnShape::Result { ok: values, .. } = &import.parsed.ret {
+                        let ty = values[ok];
+                        prelude.push(quote_spanned! {ty.span()=>
+                            let mut #slot = ::wasm_function::__private::OutSlot::<#ty>::new();
+                        });
                     }
-                    ParamLowering::Slice {
-                        elem,
-                        mutable: false,
-                    } => {
-                        quote_spanned!(elem.span()=> ::wasm_function::__private::slice_parts::<#elem>(#ident))
-                    }
-                    _ => quote!(::wasm_function::__private::str_parts(#ident)),
-                };
-                prelude.push(quote!(let (#ptr, #len) = #parts;));
-                core_params.push(next_i32(&mut spec));
-                core_params.push(next_i32(&mut spec));
-                call_args.push(quote!(#ptr));
-                call_args.push(quote!(#len));
+                    call_args.push(quote!(#slot.as_core_ptr()));
+                }
             }
         }
-    }
 
+        let ret = match lowered.result {
+            CoreResult::None => quote!(),
+            CoreResult::Never => quote!(-> !),
+            CoreResult::Value(ty) => {
+                let ty = core_type(ty);
+                quote!(-> #ty)
+            }
+            CoreResult::Status => {
+                let ty = exact(lowering::STATUS);
+                quote!(-> #ty)
+            }
+        };
+        let (stub_generics, stub_ret) = match lowered.result {
+            CoreResult::Value(CoreTy::Of(_)) => {
+                let generic = Ident::new("__R", Span::mixed_site());
+                (quote!(<#generic>), quote!(-> #generic))
+            }
+            _ => (TokenStream::new(), ret.clone()),
+        };
+        let lift = lift(&import.parsed.ret, lowered.result, &import_fn, &call_args);
+        Self {
+            import_fn,
+            param_types,
+            ret,
+            stub_params,
+            stub_generics,
+            stub_ret,
+            body: quote! {
+                #(#prelude)*
+                #lift
+            },
+        }
+    }
+}
+
+/// The call and what turns its core result into the declared return value.
+fn lift(
+    ret: &ReturnShape<'_>,
+    core: CoreResult<'_>,
+    import_fn: &Ident,
+    args: &[TokenStream],
+) -> TokenStream {
     let status = Ident::new("__status", Span::mixed_site());
-    let (extern_ret, body) = match &import.ret {
-        ReturnLowering::Unit => (
-            quote!(),
-            quote! {
-                // SAFETY: the import is declared with the core types its arguments lower to;
-                // borrowed data stays alive and unaliased for the call.
-                unsafe { #extern_fn(#(#call_args),*) }
-            },
-        ),
-        ReturnLowering::Never => (
-            quote!(-> !),
-            quote! {
-                // SAFETY: as above; the import does not return.
-                unsafe { #extern_fn(#(#call_args),*) }
-            },
-        ),
-        ReturnLowering::Value(ty) => {
-            let core = match import.spec {
-                Some(_) => quote!(i32),
-                None => {
-                    quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::Core)
+    let call = quote!(#import_fn(#(#args),*));
+    match ret {
+        ReturnShape::Unit => quote! {
+            // SAFETY: the import is declared with the core types its arguments lower to;
+            // borrowed data stays alive and unaliased for the call.
+            unsafe { #call }
+        },
+        ReturnShape::Never => quote! {
+            // SAFETY: as above; the import does not return.
+            unsafe { #call }
+        },
+        ReturnShape::Value(ty) => {
+            // The core value is never bound to a local: a local of a type that does not lower
+            // would report that type a second time, on the attribute.
+            let lift = match core {
+                CoreResult::Value(CoreTy::Exact(core)) => {
+                    let core = exact(core);
+                    quote_spanned!(ty.span()=> ::wasm_function::__private::from_core::<#ty, #core>)
+                }
+                _ => {
+                    quote_spanned!(ty.span()=> <#ty as ::wasm_function::__private::WasmType>::from_core)
                 }
             };
-            (
-                quote!(-> #core),
-                quote! {
-                    // SAFETY: the import is declared with the core types its arguments lower
-                    // to; borrowed data stays alive and unaliased for the call.
-                    let #status = unsafe { #extern_fn(#(#call_args),*) };
-                    <#ty as ::wasm_function::__private::WasmType>::from_core(#status)
-                },
-            )
-        }
-        ReturnLowering::Result { ok, err } => {
-            let slots: Vec<Ident> = (0..ok.len()).map(|index| local("out", index)).collect();
-            for (slot, ty) in slots.iter().zip(ok) {
-                prelude.push(quote_spanned! {ty.span()=>
-                    let mut #slot = ::wasm_function::__private::OutSlot::<#ty>::new();
-                });
-                core_params.push(next_i32(&mut spec));
-                call_args.push(quote!(#slot.as_core_ptr()));
+            // The call and its `unsafe` block where the type is too: their type is that type's
+            // core type, so a type that does not lower is reported there, and once. (An
+            // item's name resolves at the call site whatever its span, so the callee is the
+            // same function.)
+            let callee = Ident::new(&import_fn.to_string(), ty.span());
+            let call = quote_spanned!(ty.span()=> #callee(#(#args),*));
+            let unsafe_call = quote_spanned!(ty.span()=> unsafe { #call });
+            quote! {
+                // SAFETY: the import is declared with the core types its arguments lower
+                // to; borrowed data stays alive and unaliased for the call.
+                #lift(#unsafe_call)
             }
+        }
+        ReturnShape::Result { ok, err } => {
+            let slots: Vec<Ident> = (0..ok.len()).map(|index| local("out", index)).collect();
             let value = match slots.as_slice() {
                 [] => quote!(()),
                 [single] => quote! {
@@ -153,27 +233,43 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
                     unsafe { (#(#many.assume_written()),*) }
                 },
             };
-            let error = quote_spanned! {err.span()=>
-                <#err as ::wasm_function::__private::ErrorCode>::from_status(#status)
-            };
-            (
-                quote!(-> i32),
-                quote! {
-                    // SAFETY: the import is declared with the core types its arguments lower
-                    // to; borrowed data stays alive and unaliased for the call, and each
-                    // out-pointer addresses a live, aligned slot of the type the host writes.
-                    let #status = unsafe { #extern_fn(#(#call_args),*) };
-                    if #status == 0 {
-                        ::core::result::Result::Ok(#value)
-                    } else {
-                        ::core::result::Result::Err(#error)
-                    }
-                },
-            )
+            let error = error_from_status(err, &status);
+            quote! {
+                // SAFETY: the import is declared with the core types its arguments lower
+                // to; borrowed data stays alive and unaliased for the call, and each
+                // out-pointer addresses a live, aligned slot of the type the host writes.
+                let #status = unsafe { #call };
+                if #status == 0 {
+                    ::core::result::Result::Ok(#value)
+                } else {
+                    ::core::result::Result::Err(#error)
+                }
+            }
         }
-    };
+    }
+}
 
-    let core_param_names: Vec<Ident> = (0..core_params.len())
+fn error_from_status(err: &Type, status: &Ident) -> TokenStream {
+    quote_spanned! {err.span()=>
+        <#err as ::wasm_function::__private::ErrorCode>::from_status(#status)
+    }
+}
+
+fn wasm_arm(import: &Import<'_>, call: &CoreCall) -> TokenStream {
+    let func = import.func;
+    let attrs = &func.attrs;
+    let vis = &func.vis;
+    let sig = &func.sig;
+    let module = &import.module;
+    let name = &import.name;
+    let CoreCall {
+        import_fn,
+        param_types,
+        ret,
+        body,
+        ..
+    } = call;
+    let names: Vec<Ident> = (0..param_types.len())
         .map(|index| local("arg", index))
         .collect();
     let inline = has_inline(attrs)
@@ -187,9 +283,8 @@ fn wasm_arm(import: &Import<'_>) -> TokenStream {
             #[link(wasm_import_module = #module)]
             unsafe extern "C" {
                 #[link_name = #name]
-                fn #extern_fn(#(#core_param_names: #core_params),*) #extern_ret;
+                fn #import_fn(#(#names: #param_types),*) #ret;
             }
-            #(#prelude)*
             #body
         }
     }
@@ -199,81 +294,38 @@ fn has_inline(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|attr| attr.path().is_ident("inline"))
 }
 
-/// Statements that make the host build reject what the wasm32 build would: every type must
-/// lower, and for preview1 lower to the spec's core type.
-fn host_checks(import: &Import<'_>) -> Vec<TokenStream> {
-    let mut spec = import
-        .spec
-        .map(|spec| spec.params.iter().map(|&(_, core)| core));
-    let mut checks = Vec::new();
-    for param in &import.params {
-        let ty = param.ty;
-        match &param.lowering {
-            ParamLowering::Value | ParamLowering::Pointer => {
-                checks.push(match spec.as_mut().and_then(Iterator::next) {
-                    Some(core) => {
-                        let core = core_type(core);
-                        quote_spanned!(ty.span()=> ::wasm_function::__private::assert_core::<#ty, #core>();)
-                    }
-                    None => quote_spanned!(ty.span()=> ::wasm_function::__private::assert_wasm_type::<#ty>();),
-                });
-            }
-            ParamLowering::Slice { elem, mutable } => {
-                skip_pointer_and_length(&mut spec);
-                let check = if *mutable {
-                    quote!(assert_writable)
-                } else {
-                    quote!(assert_layout)
-                };
-                checks.push(
-                    quote_spanned!(elem.span()=> ::wasm_function::__private::#check::<#elem>();),
-                );
-            }
-            ParamLowering::Str => skip_pointer_and_length(&mut spec),
-        }
-    }
-    match &import.ret {
-        ReturnLowering::Unit | ReturnLowering::Never => {}
-        ReturnLowering::Value(ty) => checks.push(match import.spec {
-            Some(_) => {
-                quote_spanned!(ty.span()=> ::wasm_function::__private::assert_core::<#ty, i32>();)
-            }
-            None => {
-                quote_spanned!(ty.span()=> ::wasm_function::__private::assert_wasm_type::<#ty>();)
-            }
-        }),
-        ReturnLowering::Result { ok, err } => {
-            for ty in ok {
-                checks.push(quote_spanned!(ty.span()=> ::wasm_function::__private::assert_writable::<#ty>();));
-            }
-            checks.push(quote_spanned!(err.span()=> ::wasm_function::__private::assert_error_code::<#err>();));
-        }
-    }
-    checks
-}
-
-/// A `&str` or slice takes two core parameters (pointer, length), both `i32`.
-fn skip_pointer_and_length(spec: &mut Option<impl Iterator<Item = Core>>) {
-    if let Some(spec) = spec.as_mut() {
-        spec.nth(1);
-    }
-}
-
-fn host_arm(import: &Import<'_>) -> TokenStream {
+fn host_arm(import: &Import<'_>, call: &CoreCall) -> TokenStream {
     let func = import.func;
     let attrs = &func.attrs;
     let vis = &func.vis;
     let sig = &func.sig;
-    let checks = host_checks(import);
+    let module = &import.module;
+    let name = &import.name;
+    let CoreCall {
+        import_fn,
+        stub_params,
+        stub_generics,
+        stub_ret,
+        body,
+        ..
+    } = call;
+    let lowered = quote! {
+        unsafe fn #import_fn #stub_generics(#(_: #stub_params),*) #stub_ret {
+            ::wasm_function::__private::not_on_this_target(#module, #name)
+        }
+        #body
+    };
     let body = match &func.body {
-        Some(body) => quote!(#body),
-        None => {
-            let module = &import.module;
-            let name = &import.name;
-            let idents = import.params.iter().map(|param| param.ident);
+        None => lowered,
+        Some(user) => {
+            let mut checked = sig.clone();
+            checked.ident = Ident::new("__wasm_function_lowered", Span::mixed_site());
             quote! {
-                let _ = (#(&#idents,)*);
-                ::wasm_function::__private::not_on_this_target(#module, #name)
+                #[allow(dead_code)]
+                #checked {
+                    #lowered
+                }
+                #user
             }
         }
     };
@@ -281,7 +333,6 @@ fn host_arm(import: &Import<'_>) -> TokenStream {
         #[cfg(not(target_arch = "wasm32"))]
         #(#attrs)*
         #vis #sig {
-            #(#checks)*
             #body
         }
     }

@@ -1,10 +1,14 @@
-//! `#[wasm_function("module", "name")]`: parse ([`args`], [`item`]), validate ([`validate`],
-//! against [`preview1`] for WASI), expand ([`expand`]).
+//! `#[wasm_function("module", "name")]`: parse ([`args`], [`item`]), check and model
+//! ([`validate`] builds an [`Import`](validate::Import): the [`signature`] with each type's
+//! shape from [`types`], and its core [`lowering`], checked against [`preview1`] for WASI),
+//! expand ([`expand`]).
 
 mod args;
 mod expand;
 mod item;
+mod lowering;
 mod preview1;
+mod signature;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -30,7 +34,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut errors = Errors::new();
     let import = args::parse(args, &mut errors)
-        .and_then(|args| validate::validate(args, &func, &mut errors));
+        .and_then(|args| validate::Import::from_syn(&args, &func, &mut errors));
     match (errors.finish(), import) {
         (Ok(()), Some(import)) => expand::expand(&import),
         (result, _) => {

@@ -6,24 +6,10 @@
 
 use std::fmt;
 
+use super::lowering::{self, CoreValType};
+
 /// The preview1 module name.
 pub(crate) const MODULE: &str = "wasi_snapshot_preview1";
-
-/// A core wasm value type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Core {
-    I32,
-    I64,
-}
-
-impl Core {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Core::I32 => "i32",
-            Core::I64 => "i64",
-        }
-    }
-}
 
 /// What a preview1 function returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,11 +20,21 @@ pub(crate) enum SpecResult {
     NoReturn,
 }
 
+impl SpecResult {
+    /// The core type of the result, if there is one.
+    pub(crate) fn core(self) -> Option<CoreValType> {
+        match self {
+            Self::Status => Some(lowering::STATUS),
+            Self::NoReturn => None,
+        }
+    }
+}
+
 /// One preview1 function's core signature.
 #[derive(Debug)]
 pub(crate) struct SpecFn {
     pub(crate) name: &'static str,
-    pub(crate) params: &'static [(&'static str, Core)],
+    pub(crate) params: &'static [(&'static str, CoreValType)],
     pub(crate) result: SpecResult,
 }
 
@@ -49,11 +45,11 @@ impl fmt::Display for SpecFn {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{name}: {}", core.name())?;
+            write!(f, "{name}: {core}")?;
         }
-        match self.result {
-            SpecResult::Status => f.write_str(") -> i32"),
-            SpecResult::NoReturn => f.write_str(") -> !"),
+        match self.result.core() {
+            Some(core) => write!(f, ") -> {core}"),
+            None => f.write_str(") -> !"),
         }
     }
 }
@@ -93,326 +89,339 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub(crate) static FUNCTIONS: &[SpecFn] = &[
     SpecFn {
         name: "args_get",
-        params: &[("argv", Core::I32), ("argv_buf", Core::I32)],
+        params: &[("argv", CoreValType::I32), ("argv_buf", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "args_sizes_get",
-        params: &[("ret0_ptr", Core::I32), ("ret1_ptr", Core::I32)],
+        params: &[
+            ("ret0_ptr", CoreValType::I32),
+            ("ret1_ptr", CoreValType::I32),
+        ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "environ_get",
-        params: &[("environ", Core::I32), ("environ_buf", Core::I32)],
+        params: &[
+            ("environ", CoreValType::I32),
+            ("environ_buf", CoreValType::I32),
+        ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "environ_sizes_get",
-        params: &[("ret0_ptr", Core::I32), ("ret1_ptr", Core::I32)],
+        params: &[
+            ("ret0_ptr", CoreValType::I32),
+            ("ret1_ptr", CoreValType::I32),
+        ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "clock_res_get",
-        params: &[("id", Core::I32), ("ret_ptr", Core::I32)],
+        params: &[("id", CoreValType::I32), ("ret_ptr", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "clock_time_get",
         params: &[
-            ("id", Core::I32),
-            ("precision", Core::I64),
-            ("ret_ptr", Core::I32),
+            ("id", CoreValType::I32),
+            ("precision", CoreValType::I64),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_advise",
         params: &[
-            ("fd", Core::I32),
-            ("offset", Core::I64),
-            ("len", Core::I64),
-            ("advice", Core::I32),
+            ("fd", CoreValType::I32),
+            ("offset", CoreValType::I64),
+            ("len", CoreValType::I64),
+            ("advice", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_allocate",
-        params: &[("fd", Core::I32), ("offset", Core::I64), ("len", Core::I64)],
+        params: &[
+            ("fd", CoreValType::I32),
+            ("offset", CoreValType::I64),
+            ("len", CoreValType::I64),
+        ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_close",
-        params: &[("fd", Core::I32)],
+        params: &[("fd", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_datasync",
-        params: &[("fd", Core::I32)],
+        params: &[("fd", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_fdstat_get",
-        params: &[("fd", Core::I32), ("ret_ptr", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("ret_ptr", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_fdstat_set_flags",
-        params: &[("fd", Core::I32), ("flags", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("flags", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_fdstat_set_rights",
         params: &[
-            ("fd", Core::I32),
-            ("fs_rights_base", Core::I64),
-            ("fs_rights_inheriting", Core::I64),
+            ("fd", CoreValType::I32),
+            ("fs_rights_base", CoreValType::I64),
+            ("fs_rights_inheriting", CoreValType::I64),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_filestat_get",
-        params: &[("fd", Core::I32), ("ret_ptr", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("ret_ptr", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_filestat_set_size",
-        params: &[("fd", Core::I32), ("size", Core::I64)],
+        params: &[("fd", CoreValType::I32), ("size", CoreValType::I64)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_filestat_set_times",
         params: &[
-            ("fd", Core::I32),
-            ("atim", Core::I64),
-            ("mtim", Core::I64),
-            ("fst_flags", Core::I32),
+            ("fd", CoreValType::I32),
+            ("atim", CoreValType::I64),
+            ("mtim", CoreValType::I64),
+            ("fst_flags", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_pread",
         params: &[
-            ("fd", Core::I32),
-            ("iovs_ptr", Core::I32),
-            ("iovs_len", Core::I32),
-            ("offset", Core::I64),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("iovs_ptr", CoreValType::I32),
+            ("iovs_len", CoreValType::I32),
+            ("offset", CoreValType::I64),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_prestat_get",
-        params: &[("fd", Core::I32), ("ret_ptr", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("ret_ptr", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_prestat_dir_name",
         params: &[
-            ("fd", Core::I32),
-            ("path", Core::I32),
-            ("path_len", Core::I32),
+            ("fd", CoreValType::I32),
+            ("path", CoreValType::I32),
+            ("path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_pwrite",
         params: &[
-            ("fd", Core::I32),
-            ("iovs_ptr", Core::I32),
-            ("iovs_len", Core::I32),
-            ("offset", Core::I64),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("iovs_ptr", CoreValType::I32),
+            ("iovs_len", CoreValType::I32),
+            ("offset", CoreValType::I64),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_read",
         params: &[
-            ("fd", Core::I32),
-            ("iovs_ptr", Core::I32),
-            ("iovs_len", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("iovs_ptr", CoreValType::I32),
+            ("iovs_len", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_readdir",
         params: &[
-            ("fd", Core::I32),
-            ("buf", Core::I32),
-            ("buf_len", Core::I32),
-            ("cookie", Core::I64),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("buf", CoreValType::I32),
+            ("buf_len", CoreValType::I32),
+            ("cookie", CoreValType::I64),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_renumber",
-        params: &[("fd", Core::I32), ("to", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("to", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_seek",
         params: &[
-            ("fd", Core::I32),
-            ("offset", Core::I64),
-            ("whence", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("offset", CoreValType::I64),
+            ("whence", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_sync",
-        params: &[("fd", Core::I32)],
+        params: &[("fd", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_tell",
-        params: &[("fd", Core::I32), ("ret_ptr", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("ret_ptr", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "fd_write",
         params: &[
-            ("fd", Core::I32),
-            ("iovs_ptr", Core::I32),
-            ("iovs_len", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("iovs_ptr", CoreValType::I32),
+            ("iovs_len", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_create_directory",
         params: &[
-            ("fd", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
+            ("fd", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_filestat_get",
         params: &[
-            ("fd", Core::I32),
-            ("flags", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("flags", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_filestat_set_times",
         params: &[
-            ("fd", Core::I32),
-            ("flags", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
-            ("atim", Core::I64),
-            ("mtim", Core::I64),
-            ("fst_flags", Core::I32),
+            ("fd", CoreValType::I32),
+            ("flags", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
+            ("atim", CoreValType::I64),
+            ("mtim", CoreValType::I64),
+            ("fst_flags", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_link",
         params: &[
-            ("old_fd", Core::I32),
-            ("old_flags", Core::I32),
-            ("old_path_ptr", Core::I32),
-            ("old_path_len", Core::I32),
-            ("new_fd", Core::I32),
-            ("new_path_ptr", Core::I32),
-            ("new_path_len", Core::I32),
+            ("old_fd", CoreValType::I32),
+            ("old_flags", CoreValType::I32),
+            ("old_path_ptr", CoreValType::I32),
+            ("old_path_len", CoreValType::I32),
+            ("new_fd", CoreValType::I32),
+            ("new_path_ptr", CoreValType::I32),
+            ("new_path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_open",
         params: &[
-            ("fd", Core::I32),
-            ("dirflags", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
-            ("oflags", Core::I32),
-            ("fs_rights_base", Core::I64),
-            ("fs_rights_inheriting", Core::I64),
-            ("fdflags", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("dirflags", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
+            ("oflags", CoreValType::I32),
+            ("fs_rights_base", CoreValType::I64),
+            ("fs_rights_inheriting", CoreValType::I64),
+            ("fdflags", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_readlink",
         params: &[
-            ("fd", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
-            ("buf", Core::I32),
-            ("buf_len", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
+            ("buf", CoreValType::I32),
+            ("buf_len", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_remove_directory",
         params: &[
-            ("fd", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
+            ("fd", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_rename",
         params: &[
-            ("fd", Core::I32),
-            ("old_path_ptr", Core::I32),
-            ("old_path_len", Core::I32),
-            ("new_fd", Core::I32),
-            ("new_path_ptr", Core::I32),
-            ("new_path_len", Core::I32),
+            ("fd", CoreValType::I32),
+            ("old_path_ptr", CoreValType::I32),
+            ("old_path_len", CoreValType::I32),
+            ("new_fd", CoreValType::I32),
+            ("new_path_ptr", CoreValType::I32),
+            ("new_path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_symlink",
         params: &[
-            ("old_path_ptr", Core::I32),
-            ("old_path_len", Core::I32),
-            ("fd", Core::I32),
-            ("new_path_ptr", Core::I32),
-            ("new_path_len", Core::I32),
+            ("old_path_ptr", CoreValType::I32),
+            ("old_path_len", CoreValType::I32),
+            ("fd", CoreValType::I32),
+            ("new_path_ptr", CoreValType::I32),
+            ("new_path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "path_unlink_file",
         params: &[
-            ("fd", Core::I32),
-            ("path_ptr", Core::I32),
-            ("path_len", Core::I32),
+            ("fd", CoreValType::I32),
+            ("path_ptr", CoreValType::I32),
+            ("path_len", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "poll_oneoff",
         params: &[
-            ("in", Core::I32),
-            ("out", Core::I32),
-            ("nsubscriptions", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("in", CoreValType::I32),
+            ("out", CoreValType::I32),
+            ("nsubscriptions", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "proc_exit",
-        params: &[("rval", Core::I32)],
+        params: &[("rval", CoreValType::I32)],
         result: SpecResult::NoReturn,
     },
     SpecFn {
         name: "proc_raise",
-        params: &[("sig", Core::I32)],
+        params: &[("sig", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
@@ -422,44 +431,44 @@ pub(crate) static FUNCTIONS: &[SpecFn] = &[
     },
     SpecFn {
         name: "random_get",
-        params: &[("buf", Core::I32), ("buf_len", Core::I32)],
+        params: &[("buf", CoreValType::I32), ("buf_len", CoreValType::I32)],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "sock_accept",
         params: &[
-            ("fd", Core::I32),
-            ("flags", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("flags", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "sock_recv",
         params: &[
-            ("fd", Core::I32),
-            ("ri_data_ptr", Core::I32),
-            ("ri_data_len", Core::I32),
-            ("ri_flags", Core::I32),
-            ("ret0_ptr", Core::I32),
-            ("ret1_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("ri_data_ptr", CoreValType::I32),
+            ("ri_data_len", CoreValType::I32),
+            ("ri_flags", CoreValType::I32),
+            ("ret0_ptr", CoreValType::I32),
+            ("ret1_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "sock_send",
         params: &[
-            ("fd", Core::I32),
-            ("si_data_ptr", Core::I32),
-            ("si_data_len", Core::I32),
-            ("si_flags", Core::I32),
-            ("ret_ptr", Core::I32),
+            ("fd", CoreValType::I32),
+            ("si_data_ptr", CoreValType::I32),
+            ("si_data_len", CoreValType::I32),
+            ("si_flags", CoreValType::I32),
+            ("ret_ptr", CoreValType::I32),
         ],
         result: SpecResult::Status,
     },
     SpecFn {
         name: "sock_shutdown",
-        params: &[("fd", Core::I32), ("how", Core::I32)],
+        params: &[("fd", CoreValType::I32), ("how", CoreValType::I32)],
         result: SpecResult::Status,
     },
 ];

@@ -230,3 +230,118 @@ fn ten_thousand_mutated_inputs_never_panic() {
         "the mutations should leave some inputs valid, got {expanded_ok}"
     );
 }
+
+/// The model of `#[wasm_function(args)] item`, or the errors' messages.
+fn model<R>(
+    args: &str,
+    item: &str,
+    read: impl FnOnce(&super::validate::Import<'_>) -> R,
+) -> Result<R, String> {
+    let func: super::item::ImportFn = syn::parse_str(item).expect("test item parses");
+    let mut errors = crate::errors::Errors::new();
+    let args = args.parse().expect("test args parse");
+    let import = super::args::parse(args, &mut errors)
+        .and_then(|args| super::validate::Import::from_syn(&args, &func, &mut errors));
+    match (errors.finish(), import) {
+        (Ok(()), Some(import)) => Ok(read(&import)),
+        (result, _) => Err(result
+            .err()
+            .into_iter()
+            .flatten()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}
+
+#[test]
+fn the_lowered_signature_says_where_each_core_value_comes_from() {
+    use super::lowering::{CoreResult, CoreSource, CoreTy, CoreValType};
+    let sources = model(
+        r#""env""#,
+        "pub fn f(flag: bool, text: &str, custom: Handle) -> Result<(u32, u64), Errno>;",
+        |import| {
+            let params: Vec<_> = import
+                .lowered
+                .params
+                .iter()
+                .map(|p| {
+                    let ty = match p.ty {
+                        CoreTy::Exact(ty) => Some(ty),
+                        CoreTy::Of(_) => None,
+                    };
+                    (p.source, ty)
+                })
+                .collect();
+            (params, matches!(import.lowered.result, CoreResult::Status))
+        },
+    );
+    let i32 = Some(CoreValType::I32);
+    assert_eq!(
+        sources,
+        Ok((
+            vec![
+                (CoreSource::Value { param: 0 }, i32),
+                (CoreSource::Pointer { param: 1 }, i32),
+                (CoreSource::Length { param: 1 }, i32),
+                (CoreSource::Value { param: 2 }, None),
+                (CoreSource::OutPointer { ok: 0 }, i32),
+                (CoreSource::OutPointer { ok: 1 }, i32),
+            ],
+            true
+        ))
+    );
+}
+
+#[test]
+fn preview1_pins_each_core_type_to_the_spec() {
+    use super::lowering::{CoreTy, CoreValType};
+    let types = model(
+        r#""wasi_snapshot_preview1""#,
+        "pub fn fd_seek(fd: Fd, offset: Filedelta, whence: Whence) -> Result<Filesize, Errno>;",
+        |import| {
+            import
+                .lowered
+                .params
+                .iter()
+                .map(|p| match p.ty {
+                    CoreTy::Exact(ty) => Some(ty),
+                    CoreTy::Of(_) => None,
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let (i32, i64) = (Some(CoreValType::I32), Some(CoreValType::I64));
+    assert_eq!(types, Ok(vec![i32, i64, i32, i32]));
+}
+
+#[test]
+fn only_an_identifier_name_is_unrawed() {
+    let name = |args: &str, item: &str| model(args, item, |import| import.name.clone());
+    assert_eq!(name(r#""env", "r#x""#, "fn f();"), Ok(String::from("r#x")));
+    assert_eq!(name(r#""env""#, "fn r#type();"), Ok(String::from("type")));
+    assert_eq!(
+        name(r#""env", "r#x""#, "fn r#y();"),
+        Ok(String::from("r#x"))
+    );
+}
+
+#[test]
+fn one_run_reports_every_check() {
+    let errors = model(
+        r#""wasi_snapshot_preview1", "fd_wirte""#,
+        "const fn f<T>(self, (a, b): (u32, u32), s: String) -> u128;",
+        |_| (),
+    )
+    .expect_err("every check fails");
+    for part in [
+        "const fn",
+        "generic",
+        "self",
+        "parameter name",
+        "`String`",
+        "128-bit",
+    ] {
+        assert!(errors.contains(part), "missing `{part}` in: {errors}");
+    }
+}

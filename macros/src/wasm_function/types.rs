@@ -1,13 +1,14 @@
-//! Decides how each Rust type in a signature lowers to core wasm values, and rejects the types
-//! that have no lowering with advice on what to write instead.
+//! Classifies each Rust type in a signature by its shape (a value, a raw pointer, `&str`, a
+//! slice; a `Result`, `!`), and rejects the types that no ABI lowers with advice on what to
+//! write instead. What each shape lowers to is [`lowering`](super::lowering)'s business.
 
 use syn::{GenericArgument, PathArguments, Type, TypePath, TypeReference};
 
-/// How one parameter lowers.
-pub(crate) enum ParamLowering<'a> {
-    /// One core value through `WasmType` (scalars, newtypes, user types).
+/// The shape of one parameter's type: what decides how it lowers.
+pub(crate) enum ParamShape<'a> {
+    /// A value lowered through `WasmType` (scalars, newtypes, user types).
     Value,
-    /// One `i32` address through `WasmType`; only on `unsafe fn`.
+    /// A raw pointer, lowered through `WasmType` to its address; only on `unsafe fn`.
     Pointer,
     /// `&str`: pointer and length in bytes.
     Str,
@@ -15,25 +16,15 @@ pub(crate) enum ParamLowering<'a> {
     Slice { elem: &'a Type, mutable: bool },
 }
 
-impl ParamLowering<'_> {
-    /// How many core parameters the lowering takes.
-    pub(crate) fn width(&self) -> usize {
-        match self {
-            Self::Value | Self::Pointer => 1,
-            Self::Str | Self::Slice { .. } => 2,
-        }
-    }
-}
-
-/// What the function returns, lowered.
-pub(crate) enum ReturnLowering<'a> {
+/// The shape of the return type.
+pub(crate) enum ReturnShape<'a> {
     /// `()` or nothing.
     Unit,
     /// `!`: the import does not return.
     Never,
-    /// One core value lifted through `WasmType`.
+    /// A value lifted through `WasmType`.
     Value(&'a Type),
-    /// An `i32` status, 0 for success, and one out-pointer per `Ok` value.
+    /// `Result<T, E>`: each `Ok` value (a tuple gives several), and an errno-like `E`.
     Result { ok: Vec<&'a Type>, err: &'a Type },
 }
 
@@ -153,8 +144,8 @@ fn check_value(ty: &Type) -> Result<(), Rejection<'_>> {
     }
 }
 
-/// How a parameter of type `ty` lowers.
-pub(crate) fn classify_param(ty: &Type) -> Result<ParamLowering<'_>, Rejection<'_>> {
+/// The shape of a parameter of type `ty`.
+pub(crate) fn classify_param(ty: &Type) -> Result<ParamShape<'_>, Rejection<'_>> {
     match strip(ty) {
         Type::Reference(TypeReference {
             elem, mutability, ..
@@ -163,10 +154,10 @@ pub(crate) fn classify_param(ty: &Type) -> Result<ParamLowering<'_>, Rejection<'
                 if mutability.is_some() {
                     Err(reject(ty, "`&mut str` is not lowered: take `&mut [u8]`"))
                 } else {
-                    Ok(ParamLowering::Str)
+                    Ok(ParamShape::Str)
                 }
             }
-            Type::Slice(slice) => Ok(ParamLowering::Slice {
+            Type::Slice(slice) => Ok(ParamShape::Slice {
                 elem: &slice.elem,
                 mutable: mutability.is_some(),
             }),
@@ -179,16 +170,16 @@ pub(crate) fn classify_param(ty: &Type) -> Result<ParamLowering<'_>, Rejection<'
                 "a reference to a single value is not lowered: pass the value itself, a one-element slice `&[T]`/`&mut [T]`, or a raw pointer in an `unsafe fn`",
             )),
         },
-        Type::Ptr(_) => Ok(ParamLowering::Pointer),
-        _ => check_value(ty).map(|()| ParamLowering::Value),
+        Type::Ptr(_) => Ok(ParamShape::Pointer),
+        _ => check_value(ty).map(|()| ParamShape::Value),
     }
 }
 
-/// How a return type lowers.
-pub(crate) fn classify_return(ty: &Type) -> Result<ReturnLowering<'_>, Rejection<'_>> {
+/// The shape of a return type.
+pub(crate) fn classify_return(ty: &Type) -> Result<ReturnShape<'_>, Rejection<'_>> {
     match strip(ty) {
-        Type::Never(_) => Ok(ReturnLowering::Never),
-        Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(ReturnLowering::Unit),
+        Type::Never(_) => Ok(ReturnShape::Never),
+        Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(ReturnShape::Unit),
         Type::Path(path) if path.qself.is_none() => match last_segment(path) {
             Some((name, args)) if name == "Result" => match args.as_slice() {
                 [ok, err] => {
@@ -199,15 +190,15 @@ pub(crate) fn classify_return(ty: &Type) -> Result<ReturnLowering<'_>, Rejection
                     for value in &ok {
                         check_value(value)?;
                     }
-                    Ok(ReturnLowering::Result { ok, err })
+                    Ok(ReturnShape::Result { ok, err })
                 }
                 _ => Err(reject(
                     ty,
                     "name the error type: return `Result<T, E>` with an errno-like `E`, such as `Result<T, wasm_function::wasi::Errno>`",
                 )),
             },
-            _ => check_value(ty).map(|()| ReturnLowering::Value(ty)),
+            _ => check_value(ty).map(|()| ReturnShape::Value(ty)),
         },
-        _ => check_value(ty).map(|()| ReturnLowering::Value(ty)),
+        _ => check_value(ty).map(|()| ReturnShape::Value(ty)),
     }
 }

@@ -5,7 +5,7 @@ pub(crate) fn log_message(level: u32, message: &str, scratch: &mut [u8]) {
     unsafe extern "C" {
         #[link_name = "log"]
         fn __wasm_function_import(
-            __arg0: <u32 as ::wasm_function::__private::WasmType>::Core,
+            __arg0: i32,
             __arg1: i32,
             __arg2: i32,
             __arg3: i32,
@@ -16,7 +16,7 @@ pub(crate) fn log_message(level: u32, message: &str, scratch: &mut [u8]) {
     let (__ptr2, __len2) = ::wasm_function::__private::slice_mut_parts::<u8>(scratch);
     unsafe {
         __wasm_function_import(
-            <u32 as ::wasm_function::__private::WasmType>::into_core(level),
+            ::wasm_function::__private::into_core::<u32, i32>(level),
             __ptr1,
             __len1,
             __ptr2,
@@ -26,8 +26,18 @@ pub(crate) fn log_message(level: u32, message: &str, scratch: &mut [u8]) {
 }
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn log_message(level: u32, message: &str, scratch: &mut [u8]) {
-    ::wasm_function::__private::assert_wasm_type::<u32>();
-    ::wasm_function::__private::assert_writable::<u8>();
-    let _ = (&level, &message, &scratch);
-    ::wasm_function::__private::not_on_this_target("env", "log")
+    unsafe fn __wasm_function_import(_: i32, _: i32, _: i32, _: i32, _: i32) {
+        ::wasm_function::__private::not_on_this_target("env", "log")
+    }
+    let (__ptr1, __len1) = ::wasm_function::__private::str_parts(message);
+    let (__ptr2, __len2) = ::wasm_function::__private::slice_mut_parts::<u8>(scratch);
+    unsafe {
+        __wasm_function_import(
+            ::wasm_function::__private::into_core::<u32, i32>(level),
+            __ptr1,
+            __len1,
+            __ptr2,
+            __len2,
+        )
+    }
 }

@@ -8,7 +8,7 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
         #[link_name = "fill"]
         fn __wasm_function_import(
             __arg0: <*mut u8 as ::wasm_function::__private::WasmType>::Core,
-            __arg1: <usize as ::wasm_function::__private::WasmType>::Core,
+            __arg1: i32,
             __arg2: i32,
         ) -> i32;
     }
@@ -16,7 +16,7 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
     let __status = unsafe {
         __wasm_function_import(
             <*mut u8 as ::wasm_function::__private::WasmType>::into_core(buffer),
-            <usize as ::wasm_function::__private::WasmType>::into_core(len),
+            ::wasm_function::__private::into_core::<usize, i32>(len),
             __out0.as_core_ptr(),
         )
     };
@@ -32,10 +32,26 @@ pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
 /// # Safety
 /// `buffer` must be valid for writes of `len` bytes.
 pub unsafe fn fill(buffer: *mut u8, len: usize) -> Result<u32, Status> {
-    ::wasm_function::__private::assert_wasm_type::<*mut u8>();
-    ::wasm_function::__private::assert_wasm_type::<usize>();
-    ::wasm_function::__private::assert_writable::<u32>();
-    ::wasm_function::__private::assert_error_code::<Status>();
-    let _ = (&buffer, &len);
-    ::wasm_function::__private::not_on_this_target("env", "fill")
+    unsafe fn __wasm_function_import(
+        _: impl ::wasm_function::__private::CoreType,
+        _: i32,
+        _: i32,
+    ) -> i32 {
+        ::wasm_function::__private::not_on_this_target("env", "fill")
+    }
+    let mut __out0 = ::wasm_function::__private::OutSlot::<u32>::new();
+    let __status = unsafe {
+        __wasm_function_import(
+            <*mut u8 as ::wasm_function::__private::WasmType>::into_core(buffer),
+            ::wasm_function::__private::into_core::<usize, i32>(len),
+            __out0.as_core_ptr(),
+        )
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(unsafe { __out0.assume_written() })
+    } else {
+        ::core::result::Result::Err(
+            <Status as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
 }

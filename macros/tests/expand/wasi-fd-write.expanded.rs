@@ -16,7 +16,7 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno> {
     let mut __out0 = ::wasm_function::__private::OutSlot::<usize>::new();
     let __status = unsafe {
         __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
             __ptr1,
             __len1,
             __out0.as_core_ptr(),
@@ -33,10 +33,27 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno> {
 #[cfg(not(target_arch = "wasm32"))]
 /// Writes to a file descriptor.
 pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<usize, Errno> {
-    ::wasm_function::__private::assert_core::<Fd, i32>();
-    ::wasm_function::__private::assert_layout::<Ciovec<'_>>();
-    ::wasm_function::__private::assert_writable::<usize>();
-    ::wasm_function::__private::assert_error_code::<Errno>();
-    let _ = (&fd, &iovs);
-    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "fd_write")
+    unsafe fn __wasm_function_import(_: i32, _: i32, _: i32, _: i32) -> i32 {
+        ::wasm_function::__private::not_on_this_target(
+            "wasi_snapshot_preview1",
+            "fd_write",
+        )
+    }
+    let (__ptr1, __len1) = ::wasm_function::__private::slice_parts::<Ciovec<'_>>(iovs);
+    let mut __out0 = ::wasm_function::__private::OutSlot::<usize>::new();
+    let __status = unsafe {
+        __wasm_function_import(
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
+            __ptr1,
+            __len1,
+            __out0.as_core_ptr(),
+        )
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(unsafe { __out0.assume_written() })
+    } else {
+        ::core::result::Result::Err(
+            <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
 }

@@ -29,16 +29,14 @@ pub fn path_open(
     let mut __out0 = ::wasm_function::__private::OutSlot::<Fd>::new();
     let __status = unsafe {
         __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
-            <Lookupflags as ::wasm_function::__private::WasmType>::into_core(dirflags),
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
+            ::wasm_function::__private::into_core::<Lookupflags, i32>(dirflags),
             __ptr2,
             __len2,
-            <Oflags as ::wasm_function::__private::WasmType>::into_core(oflags),
-            <Rights as ::wasm_function::__private::WasmType>::into_core(fs_rights_base),
-            <Rights as ::wasm_function::__private::WasmType>::into_core(
-                fs_rights_inheriting,
-            ),
-            <Fdflags as ::wasm_function::__private::WasmType>::into_core(fdflags),
+            ::wasm_function::__private::into_core::<Oflags, i32>(oflags),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_base),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_inheriting),
+            ::wasm_function::__private::into_core::<Fdflags, i32>(fdflags),
             __out0.as_core_ptr(),
         )
     };
@@ -61,22 +59,42 @@ pub fn path_open(
     fs_rights_inheriting: Rights,
     fdflags: Fdflags,
 ) -> Result<Fd, Errno> {
-    ::wasm_function::__private::assert_core::<Fd, i32>();
-    ::wasm_function::__private::assert_core::<Lookupflags, i32>();
-    ::wasm_function::__private::assert_core::<Oflags, i32>();
-    ::wasm_function::__private::assert_core::<Rights, i64>();
-    ::wasm_function::__private::assert_core::<Rights, i64>();
-    ::wasm_function::__private::assert_core::<Fdflags, i32>();
-    ::wasm_function::__private::assert_writable::<Fd>();
-    ::wasm_function::__private::assert_error_code::<Errno>();
-    let _ = (
-        &fd,
-        &dirflags,
-        &path,
-        &oflags,
-        &fs_rights_base,
-        &fs_rights_inheriting,
-        &fdflags,
-    );
-    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "path_open")
+    unsafe fn __wasm_function_import(
+        _: i32,
+        _: i32,
+        _: i32,
+        _: i32,
+        _: i32,
+        _: i64,
+        _: i64,
+        _: i32,
+        _: i32,
+    ) -> i32 {
+        ::wasm_function::__private::not_on_this_target(
+            "wasi_snapshot_preview1",
+            "path_open",
+        )
+    }
+    let (__ptr2, __len2) = ::wasm_function::__private::str_parts(path);
+    let mut __out0 = ::wasm_function::__private::OutSlot::<Fd>::new();
+    let __status = unsafe {
+        __wasm_function_import(
+            ::wasm_function::__private::into_core::<Fd, i32>(fd),
+            ::wasm_function::__private::into_core::<Lookupflags, i32>(dirflags),
+            __ptr2,
+            __len2,
+            ::wasm_function::__private::into_core::<Oflags, i32>(oflags),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_base),
+            ::wasm_function::__private::into_core::<Rights, i64>(fs_rights_inheriting),
+            ::wasm_function::__private::into_core::<Fdflags, i32>(fdflags),
+            __out0.as_core_ptr(),
+        )
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(unsafe { __out0.assume_written() })
+    } else {
+        ::core::result::Result::Err(
+            <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
 }

@@ -7,14 +7,18 @@ pub fn exit(code: u32) -> ! {
         fn __wasm_function_import(__arg0: i32) -> !;
     }
     unsafe {
-        __wasm_function_import(
-            <u32 as ::wasm_function::__private::WasmType>::into_core(code),
-        )
+        __wasm_function_import(::wasm_function::__private::into_core::<u32, i32>(code))
     }
 }
 #[cfg(not(target_arch = "wasm32"))]
 pub fn exit(code: u32) -> ! {
-    ::wasm_function::__private::assert_core::<u32, i32>();
-    let _ = (&code,);
-    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "proc_exit")
+    unsafe fn __wasm_function_import(_: i32) -> ! {
+        ::wasm_function::__private::not_on_this_target(
+            "wasi_snapshot_preview1",
+            "proc_exit",
+        )
+    }
+    unsafe {
+        __wasm_function_import(::wasm_function::__private::into_core::<u32, i32>(code))
+    }
 }

@@ -7,9 +7,7 @@ pub fn fd_close(fd: Fd) -> Result<(), Errno> {
         fn __wasm_function_import(__arg0: i32) -> i32;
     }
     let __status = unsafe {
-        __wasm_function_import(
-            <Fd as ::wasm_function::__private::WasmType>::into_core(fd),
-        )
+        __wasm_function_import(::wasm_function::__private::into_core::<Fd, i32>(fd))
     };
     if __status == 0 {
         ::core::result::Result::Ok(())
@@ -21,8 +19,20 @@ pub fn fd_close(fd: Fd) -> Result<(), Errno> {
 }
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fd_close(fd: Fd) -> Result<(), Errno> {
-    ::wasm_function::__private::assert_core::<Fd, i32>();
-    ::wasm_function::__private::assert_error_code::<Errno>();
-    let _ = (&fd,);
-    ::wasm_function::__private::not_on_this_target("wasi_snapshot_preview1", "fd_close")
+    unsafe fn __wasm_function_import(_: i32) -> i32 {
+        ::wasm_function::__private::not_on_this_target(
+            "wasi_snapshot_preview1",
+            "fd_close",
+        )
+    }
+    let __status = unsafe {
+        __wasm_function_import(::wasm_function::__private::into_core::<Fd, i32>(fd))
+    };
+    if __status == 0 {
+        ::core::result::Result::Ok(())
+    } else {
+        ::core::result::Result::Err(
+            <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
+        )
+    }
 }
