@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::{Config, execute, int, num, per_iteration, progress, ratio};
-use crate::{Guest, guest};
+use crate::report::{Report, Row};
+use crate::{Config, execute, int, num, per_iteration, progress, ratio};
+use wasm_function_tests::{Guest, guest};
 
 const CASES: [&str; 10] = [
     "empty",
@@ -23,7 +23,7 @@ const CASES: [&str; 10] = [
     "std-alloc",
 ];
 
-fn run_case(module: &Guest, case: &str, n: u32) -> Result<crate::Outcome> {
+fn run_case(module: &Guest, case: &str, n: u32) -> Result<wasm_function_tests::Outcome> {
     execute(
         module.run().arg(case).arg(&n.to_string()),
         &format!("bench-alloc {case} {n}"),

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::{CompileConfig, int, num, progress, ratio};
+use crate::report::{Report, Row};
+use crate::{CompileConfig, int, num, progress, ratio};
 
 /// The four signature shapes the generated crates rotate through: `#[wasm_function]` form and
 /// the raw extern a user would write for the same import.
@@ -124,7 +124,7 @@ fn wrapper_source(count: usize) -> String {
 
 /// The version of `name` (the first listed) in the workspace's `Cargo.lock`.
 fn locked_version(name: &str, major: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(crate::repo_root().join("Cargo.lock"))?;
+    let lock = std::fs::read_to_string(wasm_function_tests::repo_root().join("Cargo.lock"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == format!("name = \"{name}\"") {
@@ -152,7 +152,7 @@ fn write_crate(dir: &Path, name: &str, dependencies: &str, lib: &str) -> Result<
     )?;
     let lock = dir.join("Cargo.lock");
     if !lock.exists() {
-        std::fs::copy(crate::repo_root().join("Cargo.lock"), &lock)?;
+        std::fs::copy(wasm_function_tests::repo_root().join("Cargo.lock"), &lock)?;
     }
     touch_source(dir, lib)
 }
@@ -283,8 +283,10 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
             config.check_runs, config.clean_build_runs
         ),
     );
-    let root: PathBuf = crate::repo_root().join("target").join("bench");
-    let runtime = crate::repo_root().join("runtime");
+    let root: PathBuf = wasm_function_tests::repo_root()
+        .join("target")
+        .join("bench");
+    let runtime = wasm_function_tests::repo_root().join("runtime");
     let runtime_dep = format!(
         "wasm-function = {{ path = {:?}, default-features = false }}\n",
         runtime.display().to_string()
@@ -398,7 +400,7 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
         return Ok(());
     }
     let (macros_dir, syn_dir) = (root.join("gen-macros"), root.join("gen-syn"));
-    let macros_path = crate::repo_root().join("macros");
+    let macros_path = wasm_function_tests::repo_root().join("macros");
     write_crate(
         &macros_dir,
         "bench-gen-macros",

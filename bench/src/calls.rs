@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use anyhow::{Context as _, Result};
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::wasm::{Comparison, Module};
-use super::{Config, execute, int, num, per_iteration, progress};
-use crate::{Guest, HostCtx, Run, Value, WASI_MODULE, guest};
+use crate::report::{Report, Row};
+use crate::wasm::{Comparison, GuestWasm};
+use crate::{Config, execute, int, num, per_iteration, progress};
+use wasm_function_tests::{Guest, HostCtx, Run, Value, WASI_MODULE, guest};
 
 const LOOPS: [&str; 8] = [
     "loop_empty",
@@ -199,7 +199,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         .data(data(&["loop_fd_write_wasip1", "loop_fd_write_attr"])),
     );
 
-    let parsed = Module::parse(&module.bytes)?;
+    let parsed = GuestWasm::parse(&module.bytes)?;
     let loops_same = [
         ("loop_mix_attr", "loop_mix_raw"),
         ("loop_sink_attr", "loop_sink_raw"),

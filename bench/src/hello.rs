@@ -3,10 +3,10 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::wasm::SizeBreakdown;
-use super::{execute, num};
-use crate::{Guest, guest, guest_from_wat};
+use crate::report::{Report, Row};
+use crate::wasm::SizeBreakdown;
+use crate::{execute, num};
+use wasm_function_tests::{Guest, guest, guest_from_wat};
 
 /// The floor (g): the smallest module we could write by hand that prints the line through
 /// `fd_write`: the iovec and the message as data, `nwritten` at address 0.
@@ -98,7 +98,10 @@ pub(super) fn run(report: &mut Report) -> Result<()> {
     for (i, variant) in VARIANTS.iter().enumerate() {
         let module = match variant.guest {
             Some(name) => {
-                let dir = crate::repo_root().join("tests").join("guests").join(name);
+                let dir = wasm_function_tests::repo_root()
+                    .join("tests")
+                    .join("guests")
+                    .join(name);
                 if !dir.join("Cargo.toml").is_file() {
                     unavailable[i] = format!(
                         "tests/guests/{name} does not exist yet (it needs the safe WASI layer's `println!`, issue 4)"
