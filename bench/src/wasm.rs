@@ -359,3 +359,88 @@ fn section_name(id: u8, payload: &Payload<'_>) -> String {
         (other, _) => format!("section {other}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_function_tests::guest_from_wat;
+
+    use super::{GuestWasm, SizeBreakdown};
+
+    const WAT: &str = r#"(module
+      (import "m" "f" (func $f (param i32) (result i32)))
+      (memory (export "memory") 1)
+      (func $double (export "double") (param i32) (result i32)
+        (i32.add (local.get 0) (local.get 0)))
+      (func (export "call_f_a") (result i32) (call $f (i32.const 1)))
+      (func (export "call_f_b") (result i32) (call $f (i32.const 1)))
+      (func (export "call_f_2") (result i32) (call $f (i32.const 2)))
+      (func (export "call_double") (result i32) (call $double (i32.const 1)))
+      (@custom "note" "hello"))
+    "#;
+
+    #[test]
+    fn sections_add_up_to_the_module_and_are_named() {
+        let module = guest_from_wat(WAT).unwrap();
+        let breakdown = SizeBreakdown::of(&module.bytes).unwrap();
+        let names: Vec<&str> = breakdown.sections.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "preamble",
+                "type",
+                "import",
+                "function",
+                "memory",
+                "export",
+                "code",
+                "custom \"note\"",
+                "custom \"name\"" // wat writes the `$names`
+            ]
+        );
+        let total: usize = breakdown.sections.iter().map(|(_, size)| size).sum();
+        assert_eq!(total, module.size());
+        // The custom section: id, size, name length, "note", "hello".
+        assert_eq!(breakdown.sections[7].1, 1 + 1 + 1 + 4 + 5);
+        let functions: Vec<Option<&str>> = breakdown
+            .functions
+            .iter()
+            .map(|(name, _)| name.as_deref())
+            .collect();
+        assert_eq!(
+            functions,
+            [
+                Some("double"),
+                Some("call_f_a"),
+                Some("call_f_b"),
+                Some("call_f_2"),
+                Some("call_double")
+            ]
+        );
+        assert!(breakdown.summary().starts_with("preamble 8, type "));
+    }
+
+    #[test]
+    fn compare_follows_calls_and_names_imports() {
+        let module = guest_from_wat(WAT).unwrap();
+        let parsed = GuestWasm::parse(&module.bytes).unwrap();
+        let same = parsed.compare("call_f_a", "call_f_b").unwrap();
+        assert!(same.identical && !same.same_function, "{same:?}");
+        assert_eq!((same.ops_a, same.ops_b), (3, 3));
+        let other = parsed.compare("call_f_a", "call_f_2").unwrap();
+        assert!(!other.identical);
+        assert_eq!(
+            other.differences,
+            ["+ I32Const { value: 2 }", "- I32Const { value: 1 }"]
+        );
+        // A call of a defined function counts that function's instructions too, and differs
+        // from a call of the import.
+        let inner = parsed.compare("call_f_a", "call_double").unwrap();
+        assert!(!inner.identical);
+        assert_eq!(inner.ops_b, 3 + 4);
+        assert!(
+            inner.differences.contains(&"- call m.f".to_owned()),
+            "{inner:?}"
+        );
+        assert!(parsed.compare("double", "missing").is_err());
+    }
+}
