@@ -5,11 +5,11 @@
 //! their import sections back.
 //!
 //! ```no_run
-//! use wasm_function_tests::{guest, CoreType::*, Import, Value};
+//! use wasm_function_tests::{guest, FuncImport, NumType::*, Value};
 //!
 //! # fn main() -> anyhow::Result<()> {
 //! let smoke = guest("smoke-raw")?; // builds tests/guests/smoke-raw once per process
-//! assert!(smoke.imports()?.contains(&Import::new("test_host", "echo_i64", &[I64], &[I64])));
+//! assert!(smoke.imports()?.contains(&FuncImport::new("test_host", "echo_i64", &[I64], &[I64])));
 //! let out = smoke
 //!     .run()
 //!     .host_fn("test_host", "echo_i64", |_ctx, args| Ok(args.to_vec()))
@@ -28,15 +28,16 @@
 //! - [`Guest::run`] returns a [`Run`] builder; [`Run::execute`] instantiates the module in a
 //!   fresh store (one process-wide [`wasmtime::Engine`] with fuel metering, compiled modules
 //!   cached by their bytes) and returns an [`Outcome`].
-//! - [`Guest::imports`] reads the function imports back from the binary, in section order.
+//! - [`Guest::imports`] reads the function imports back from the binary, in section order;
+//!   [`read_func_types`] and [`read_func_imports`] are the section readers it uses, for tools
+//!   that walk a module themselves (the benchmark crate, `wasm-function-bench`).
 
-pub mod bench;
 mod build;
 mod module;
 mod node;
 mod run;
 
 pub use build::{ensure_wasm_target, example, guest, guest_from_wat, repo_root};
-pub use module::{CoreType, Guest, Import, Value};
+pub use module::{FuncImport, Guest, NumType, Value, read_func_imports, read_func_types};
 pub use node::{NodeInputs, NodeOutcome, node_available, node_run};
 pub use run::{HostCall, HostCtx, Outcome, Run, WASI_MODULE};

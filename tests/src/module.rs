@@ -1,4 +1,4 @@
-//! Guest modules, core wasm types and values, and reading import sections back.
+//! Guest modules, wasm number types and values, and reading type and import sections back.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -7,9 +7,10 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::run::Run;
 
-/// A core WebAssembly number type: the only types a `#[wasm_function]` import lowers to.
+/// A WebAssembly number type (`numtype` in the specification): the only types a
+/// `#[wasm_function]` import lowers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CoreType {
+pub enum NumType {
     /// `i32`
     I32,
     /// `i64`
@@ -20,49 +21,49 @@ pub enum CoreType {
     F64,
 }
 
-impl CoreType {
+impl NumType {
     /// The type's name in the WebAssembly text format (`"i32"`, …).
     pub fn name(self) -> &'static str {
         match self {
-            CoreType::I32 => "i32",
-            CoreType::I64 => "i64",
-            CoreType::F32 => "f32",
-            CoreType::F64 => "f64",
+            NumType::I32 => "i32",
+            NumType::I64 => "i64",
+            NumType::F32 => "f32",
+            NumType::F64 => "f64",
         }
     }
 
     /// The zero value of this type.
     pub fn zero(self) -> Value {
         match self {
-            CoreType::I32 => Value::I32(0),
-            CoreType::I64 => Value::I64(0),
-            CoreType::F32 => Value::F32(0),
-            CoreType::F64 => Value::F64(0),
+            NumType::I32 => Value::I32(0),
+            NumType::I64 => Value::I64(0),
+            NumType::F32 => Value::F32(0),
+            NumType::F64 => Value::F64(0),
         }
     }
 
     pub(crate) fn from_wasmparser(ty: wasmparser::ValType) -> Result<Self> {
         Ok(match ty {
-            wasmparser::ValType::I32 => CoreType::I32,
-            wasmparser::ValType::I64 => CoreType::I64,
-            wasmparser::ValType::F32 => CoreType::F32,
-            wasmparser::ValType::F64 => CoreType::F64,
+            wasmparser::ValType::I32 => NumType::I32,
+            wasmparser::ValType::I64 => NumType::I64,
+            wasmparser::ValType::F32 => NumType::F32,
+            wasmparser::ValType::F64 => NumType::F64,
             other => bail!("value type {other} is not a core number type"),
         })
     }
 
     pub(crate) fn from_wasmtime(ty: &wasmtime::ValType) -> Result<Self> {
         Ok(match ty {
-            wasmtime::ValType::I32 => CoreType::I32,
-            wasmtime::ValType::I64 => CoreType::I64,
-            wasmtime::ValType::F32 => CoreType::F32,
-            wasmtime::ValType::F64 => CoreType::F64,
+            wasmtime::ValType::I32 => NumType::I32,
+            wasmtime::ValType::I64 => NumType::I64,
+            wasmtime::ValType::F32 => NumType::F32,
+            wasmtime::ValType::F64 => NumType::F64,
             other => bail!("value type {other} is not a core number type"),
         })
     }
 }
 
-impl fmt::Display for CoreType {
+impl fmt::Display for NumType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
@@ -94,12 +95,12 @@ impl Value {
     }
 
     /// The value's type.
-    pub fn ty(self) -> CoreType {
+    pub fn ty(self) -> NumType {
         match self {
-            Value::I32(_) => CoreType::I32,
-            Value::I64(_) => CoreType::I64,
-            Value::F32(_) => CoreType::F32,
-            Value::F64(_) => CoreType::F64,
+            Value::I32(_) => NumType::I32,
+            Value::I64(_) => NumType::I64,
+            Value::F32(_) => NumType::F32,
+            Value::F64(_) => NumType::F64,
         }
     }
 
@@ -169,21 +170,21 @@ impl fmt::Display for Value {
 
 /// A function import of a module: where it comes from and its core signature.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Import {
+pub struct FuncImport {
     /// The import module, e.g. `wasi_snapshot_preview1`.
     pub module: String,
     /// The import name, e.g. `fd_write`.
     pub name: String,
     /// Parameter types, in order.
-    pub params: Vec<CoreType>,
+    pub params: Vec<NumType>,
     /// Result types, in order.
-    pub results: Vec<CoreType>,
+    pub results: Vec<NumType>,
 }
 
-impl Import {
-    /// An import from its parts: `Import::new("m", "n", &[I32, I64], &[I32])`.
-    pub fn new(module: &str, name: &str, params: &[CoreType], results: &[CoreType]) -> Self {
-        Import {
+impl FuncImport {
+    /// An import from its parts: `FuncImport::new("m", "n", &[I32, I64], &[I32])`.
+    pub fn new(module: &str, name: &str, params: &[NumType], results: &[NumType]) -> Self {
+        FuncImport {
             module: module.to_owned(),
             name: name.to_owned(),
             params: params.to_vec(),
@@ -192,7 +193,7 @@ impl Import {
     }
 }
 
-fn write_types(f: &mut fmt::Formatter<'_>, types: &[CoreType]) -> fmt::Result {
+fn write_types(f: &mut fmt::Formatter<'_>, types: &[NumType]) -> fmt::Result {
     f.write_str("(")?;
     for (i, t) in types.iter().enumerate() {
         if i > 0 {
@@ -204,7 +205,7 @@ fn write_types(f: &mut fmt::Formatter<'_>, types: &[CoreType]) -> fmt::Result {
 }
 
 /// `wasi_snapshot_preview1.fd_write: (i32, i32, i32, i32) -> (i32)`; no results print as `()`.
-impl fmt::Display for Import {
+impl fmt::Display for FuncImport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}: ", self.module, self.name)?;
         write_types(f, &self.params)?;
@@ -257,7 +258,7 @@ impl Guest {
 
     /// The module's function imports, read from its import section, in section order.
     /// Fails on a malformed module or a non-function import.
-    pub fn imports(&self) -> Result<Vec<Import>> {
+    pub fn imports(&self) -> Result<Vec<FuncImport>> {
         read_imports(&self.bytes).with_context(|| format!("reading the imports of {}", self.name))
     }
 
@@ -280,64 +281,75 @@ impl Guest {
     }
 }
 
-fn read_imports(bytes: &[u8]) -> Result<Vec<Import>> {
-    use wasmparser::{CompositeInnerType, Payload, TypeRef};
-
-    let mut func_types: Vec<Option<(Vec<CoreType>, Vec<CoreType>)>> = Vec::new();
+fn read_imports(bytes: &[u8]) -> Result<Vec<FuncImport>> {
+    let mut types = Vec::new();
     let mut imports = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         match payload? {
-            Payload::TypeSection(section) => {
-                for group in section {
-                    for sub in group?.into_types() {
-                        func_types.push(match &sub.composite_type.inner {
-                            CompositeInnerType::Func(ft) => {
-                                let params = ft
-                                    .params()
-                                    .iter()
-                                    .map(|t| CoreType::from_wasmparser(*t))
-                                    .collect::<Result<Vec<_>>>()?;
-                                let results = ft
-                                    .results()
-                                    .iter()
-                                    .map(|t| CoreType::from_wasmparser(*t))
-                                    .collect::<Result<Vec<_>>>()?;
-                                Some((params, results))
-                            }
-                            _ => None,
-                        });
-                    }
-                }
+            wasmparser::Payload::TypeSection(section) => types.extend(read_func_types(section)?),
+            wasmparser::Payload::ImportSection(section) => {
+                imports.extend(read_func_imports(section, &types)?);
             }
-            Payload::ImportSection(section) => {
-                for import in section.into_imports() {
-                    let import = import?;
-                    let index = match import.ty {
-                        TypeRef::Func(i) | TypeRef::FuncExact(i) => i,
-                        other => bail!(
-                            "import {}.{} is not a function: {other:?}",
-                            import.module,
-                            import.name
-                        ),
-                    };
-                    let Some(Some((params, results))) = func_types.get(index as usize) else {
-                        bail!(
-                            "import {}.{} refers to type {index}, which is not a function type",
-                            import.module,
-                            import.name
-                        );
-                    };
-                    imports.push(Import {
-                        module: import.module.to_owned(),
-                        name: import.name.to_owned(),
-                        params: params.clone(),
-                        results: results.clone(),
-                    });
-                }
-            }
-            Payload::End(_) => break,
+            wasmparser::Payload::End(_) => break,
             _ => {}
         }
+    }
+    Ok(imports)
+}
+
+/// The types of a type section, by type index: a function type's signature, `None` for a
+/// type that is not a function's.
+pub fn read_func_types(
+    section: wasmparser::TypeSectionReader<'_>,
+) -> Result<Vec<Option<wasmparser::FuncType>>> {
+    let mut types = Vec::new();
+    for group in section {
+        for sub in group?.into_types() {
+            types.push(match sub.composite_type.inner {
+                wasmparser::CompositeInnerType::Func(ty) => Some(ty),
+                _ => None,
+            });
+        }
+    }
+    Ok(types)
+}
+
+/// The imports of an import section, in section order, with their signatures looked up in
+/// `types` (as [`read_func_types`] returns them). Fails on a non-function import, a type index
+/// that is not a function type's, or a type that is not a number type.
+pub fn read_func_imports(
+    section: wasmparser::ImportSectionReader<'_>,
+    types: &[Option<wasmparser::FuncType>],
+) -> Result<Vec<FuncImport>> {
+    let num_types = |types: &[wasmparser::ValType]| -> Result<Vec<NumType>> {
+        types.iter().map(|t| NumType::from_wasmparser(*t)).collect()
+    };
+    let mut imports = Vec::new();
+    for import in section.into_imports() {
+        let import = import?;
+        let index = match import.ty {
+            wasmparser::TypeRef::Func(i) | wasmparser::TypeRef::FuncExact(i) => i,
+            other => bail!(
+                "import {}.{} is not a function: {other:?}",
+                import.module,
+                import.name
+            ),
+        };
+        let Some(Some(ty)) = types.get(index as usize) else {
+            bail!(
+                "import {}.{} refers to type {index}, which is not a function type",
+                import.module,
+                import.name
+            );
+        };
+        imports.push(FuncImport {
+            module: import.module.to_owned(),
+            name: import.name.to_owned(),
+            params: num_types(ty.params())
+                .with_context(|| format!("import {}.{}", import.module, import.name))?,
+            results: num_types(ty.results())
+                .with_context(|| format!("import {}.{}", import.module, import.name))?,
+        });
     }
     Ok(imports)
 }

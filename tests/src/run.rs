@@ -11,7 +11,7 @@ use wasmtime_wasi::p2::OutputStream as _;
 use wasmtime_wasi::p2::pipe::{MemoryInputPipe, MemoryOutputPipe};
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
-use crate::module::{CoreType, Guest, Import, Value};
+use crate::module::{FuncImport, Guest, NumType, Value};
 
 /// The WASI preview1 import module, provided to every run by wasmtime-wasi.
 pub const WASI_MODULE: &str = "wasi_snapshot_preview1";
@@ -372,53 +372,54 @@ impl Run {
     /// compile, an import nobody provides (the error names each one), a missing or
     /// mistyped entry export, an unusable preopen. A trap or `proc_exit` is an [`Outcome`].
     pub fn execute(self) -> Result<Outcome> {
-        let Run {
-            guest,
-            args,
-            env,
-            stdin,
-            preopens,
-            host_fns,
-            record_unknown,
-            entry,
-            fuel,
-            max_memory,
-        } = self;
-        let engine = engine();
-        let module = compile(&guest)?;
+        let module = compile(&self.guest)?;
+        let mut store = self.wasi_store()?;
+        let linker = self.link_imports(&module, &mut store)?;
+        let ending = self.call_entry(&linker, &mut store, &module)?;
+        self.outcome(store, ending)
+    }
 
+    /// A fresh store for the run: WASI preview1 with the run's arguments, environment, stdin,
+    /// captured stdout and stderr and preopens; the memory limit; the fuel.
+    fn wasi_store(&self) -> Result<Store<State>> {
         let stdout = MemoryOutputPipe::new(PIPE_CAPACITY);
         let stderr = MemoryOutputPipe::new(PIPE_CAPACITY);
         let mut builder = WasiCtxBuilder::new();
         builder
-            .stdin(MemoryInputPipe::new(stdin))
+            .stdin(MemoryInputPipe::new(self.stdin.clone()))
             .stdout(stdout.clone())
             .stderr(stderr.clone())
-            .arg(&guest.name)
-            .args(&args)
-            .envs(&env);
-        for (host_dir, guest_path) in &preopens {
+            .arg(&self.guest.name)
+            .args(&self.args)
+            .envs(&self.env);
+        for (host_dir, guest_path) in &self.preopens {
             builder
                 .preopened_dir(host_dir, guest_path, FsPerms::ReadWrite)
                 .map_err(anyhow::Error::from)
                 .with_context(|| format!("preopening {} as {guest_path}", host_dir.display()))?;
         }
         let mut limits = wasmtime::StoreLimitsBuilder::new();
-        if let Some(bytes) = max_memory {
+        if let Some(bytes) = self.max_memory {
             limits = limits.memory_size(bytes);
         }
         let state = State {
             wasi: builder.build_p1(),
             limits: limits.build(),
             calls: Vec::new(),
-            stdout: stdout.clone(),
-            stderr: stderr.clone(),
+            stdout,
+            stderr,
         };
-        let mut store = Store::new(engine, state);
+        let mut store = Store::new(engine(), state);
         store.limiter(|state| &mut state.limits);
-        store.set_fuel(fuel)?;
+        store.set_fuel(self.fuel)?;
+        Ok(store)
+    }
 
-        let mut linker: Linker<State> = Linker::new(engine);
+    /// A linker that provides every import of `module`: the run's [`Run::host_fn`]s first,
+    /// then WASI preview1, then (with [`Run::record_unknown_imports`]) recording stubs. Fails
+    /// naming every import nothing provides.
+    fn link_imports(&self, module: &Module, store: &mut Store<State>) -> Result<Linker<State>> {
+        let mut linker: Linker<State> = Linker::new(engine());
         wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)?;
         linker.allow_shadowing(true);
 
@@ -429,10 +430,11 @@ impl Run {
             let Some(ty) = import.ty().func().cloned() else {
                 bail!(
                     "guest {} imports {module_name}.{name}, which is not a function; the harness provides functions only",
-                    guest.name
+                    self.guest.name
                 );
             };
-            let host_fn = host_fns
+            let host_fn = self
+                .host_fns
                 .iter()
                 .rev()
                 .find(|(m, n, _)| m == module_name && n == name)
@@ -440,10 +442,10 @@ impl Run {
             if let Some(f) = host_fn {
                 define(&mut linker, module_name, name, ty, Some(f))?;
             } else if module_name == WASI_MODULE {
-                if linker.get(&mut store, module_name, name).is_err() {
+                if linker.get(&mut *store, module_name, name).is_err() {
                     missing.push(describe(module_name, name, &ty));
                 }
-            } else if record_unknown {
+            } else if self.record_unknown {
                 define(&mut linker, module_name, name, ty, None)?;
             } else {
                 missing.push(describe(module_name, name, &ty));
@@ -452,60 +454,91 @@ impl Run {
         if !missing.is_empty() {
             bail!(
                 "guest {} has imports that nothing provides (give them a host_fn, or call record_unknown_imports):\n  {}",
-                guest.name,
+                self.guest.name,
                 missing.join("\n  ")
             );
         }
+        Ok(linker)
+    }
 
-        let mut trap = None;
-        let mut exit_code = 0;
-        let mut instance = None;
-        match linker.instantiate(&mut store, &module) {
-            Ok(inst) => {
-                instance = Some(inst);
-                let func = inst.get_func(&mut store, &entry).ok_or_else(|| {
-                    let exports = guest.exports().unwrap_or_default();
-                    anyhow!(
-                        "guest {} has no exported function {entry:?}; its exports: {exports:?}",
-                        guest.name
-                    )
-                })?;
-                let func = func
-                    .typed::<(), ()>(&store)
-                    .map_err(anyhow::Error::from)
-                    .with_context(|| {
-                        format!("entry {entry:?} of guest {} is not `() -> ()`", guest.name)
-                    })?;
-                if let Err(e) = func.call(&mut store, ()) {
-                    (exit_code, trap) = classify(e);
-                }
-            }
+    /// Instantiates `module` and calls the entry export; a trap or an exit, during the start
+    /// function or the call, ends the run normally.
+    fn call_entry(
+        &self,
+        linker: &Linker<State>,
+        store: &mut Store<State>,
+        module: &Module,
+    ) -> Result<Ending> {
+        let (guest, entry) = (&self.guest, &self.entry);
+        let instance = match linker.instantiate(&mut *store, module) {
+            Ok(instance) => instance,
             Err(e)
                 if e.downcast_ref::<Trap>().is_some() || e.downcast_ref::<I32Exit>().is_some() =>
             {
-                (exit_code, trap) = classify(e);
+                let (exit_code, trap) = classify(e);
+                return Ok(Ending {
+                    exit_code,
+                    trap,
+                    instance: None,
+                });
             }
             Err(e) => {
                 return Err(anyhow::Error::from(e))
                     .with_context(|| format!("instantiating guest {}", guest.name));
             }
-        }
+        };
+        let func = instance.get_func(&mut *store, entry).ok_or_else(|| {
+            let exports = guest.exports().unwrap_or_default();
+            anyhow!(
+                "guest {} has no exported function {entry:?}; its exports: {exports:?}",
+                guest.name
+            )
+        })?;
+        let func = func
+            .typed::<(), ()>(&*store)
+            .map_err(anyhow::Error::from)
+            .with_context(|| {
+                format!("entry {entry:?} of guest {} is not `() -> ()`", guest.name)
+            })?;
+        let (exit_code, trap) = match func.call(&mut *store, ()) {
+            Ok(()) => (0, None),
+            Err(e) => classify(e),
+        };
+        Ok(Ending {
+            exit_code,
+            trap,
+            instance: Some(instance),
+        })
+    }
 
+    /// What the run did, read from the store after the entry call.
+    fn outcome(&self, mut store: Store<State>, ending: Ending) -> Result<Outcome> {
         let remaining = store.get_fuel()?;
-        let memory_pages = instance
+        let memory_pages = ending
+            .instance
             .and_then(|inst| inst.get_memory(&mut store, "memory"))
             .map_or(0, |memory| memory.size(&store));
         let state = store.data();
         Ok(Outcome {
-            stdout: stdout.contents().to_vec(),
-            stderr: stderr.contents().to_vec(),
-            exit_code,
-            trap,
+            stdout: state.stdout.contents().to_vec(),
+            stderr: state.stderr.contents().to_vec(),
+            exit_code: ending.exit_code,
+            trap: ending.trap,
             calls: state.calls.clone(),
-            fuel_consumed: fuel.saturating_sub(remaining),
+            fuel_consumed: self.fuel.saturating_sub(remaining),
             memory_pages,
         })
     }
+}
+
+/// How the entry call ended.
+struct Ending {
+    /// 0, the `proc_exit` code, or [`TRAP_EXIT_CODE`].
+    exit_code: i32,
+    /// The trap, as [`Outcome::trap`].
+    trap: Option<String>,
+    /// The instance, unless instantiation itself trapped or exited.
+    instance: Option<wasmtime::Instance>,
 }
 
 fn describe(module: &str, name: &str, ty: &FuncType) -> String {
@@ -540,15 +573,15 @@ fn define(
 ) -> Result<()> {
     let results = ty
         .results()
-        .map(|t| CoreType::from_wasmtime(&t))
+        .map(|t| NumType::from_wasmtime(&t))
         .collect::<Result<Vec<_>>>()
         .with_context(|| format!("import {module}.{name}"))?;
     let params = ty
         .params()
-        .map(|t| CoreType::from_wasmtime(&t))
+        .map(|t| NumType::from_wasmtime(&t))
         .collect::<Result<Vec<_>>>()
         .with_context(|| format!("import {module}.{name}"))?;
-    let import = Import::new(module, name, &params, &results);
+    let import = FuncImport::new(module, name, &params, &results);
     linker.func_new(module, name, ty, move |mut caller, params, out| {
         let args = params
             .iter()
@@ -569,7 +602,7 @@ fn define(
                     .map_err(wasmtime::Error::from_anyhow)?
             }
         };
-        let types: Vec<CoreType> = values.iter().map(|v| v.ty()).collect();
+        let types: Vec<NumType> = values.iter().map(|v| v.ty()).collect();
         if types != import.results {
             return Err(wasmtime::Error::from_anyhow(anyhow!(
                 "host function {}.{} returned {values:?}, but the import is {import}",

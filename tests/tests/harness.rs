@@ -3,8 +3,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use wasm_function_tests::CoreType::{I32, I64};
-use wasm_function_tests::{HostCall, Import, Value, guest, guest_from_wat};
+use wasm_function_tests::NumType::{I32, I64};
+use wasm_function_tests::{FuncImport, HostCall, Value, guest, guest_from_wat};
 
 fn echo_host(run: wasm_function_tests::Run) -> wasm_function_tests::Run {
     run.host_fn("test_host", "echo_i64", |_ctx, args| Ok(args.to_vec()))
@@ -43,14 +43,14 @@ fn smoke_raw_imports_read_back_exactly() {
     assert_eq!(
         imports,
         [
-            Import::new(
+            FuncImport::new(
                 "wasi_snapshot_preview1",
                 "fd_write",
                 &[I32, I32, I32, I32],
                 &[I32]
             ),
-            Import::new("test_host", "echo_i64", &[I64], &[I64]),
-            Import::new("wasi_snapshot_preview1", "proc_exit", &[I32], &[]),
+            FuncImport::new("test_host", "echo_i64", &[I64], &[I64]),
+            FuncImport::new("wasi_snapshot_preview1", "proc_exit", &[I32], &[]),
         ]
     );
     assert_eq!(
@@ -245,11 +245,11 @@ fn wat_guest_runs_and_counts_fuel() {
     .unwrap();
     assert_eq!(
         g.imports().unwrap(),
-        [Import::new(
+        [FuncImport::new(
             "m",
             "f",
-            &[I32, wasm_function_tests::CoreType::F64],
-            &[wasm_function_tests::CoreType::F32]
+            &[I32, wasm_function_tests::NumType::F64],
+            &[wasm_function_tests::NumType::F32]
         )]
     );
     let out = g

@@ -8,15 +8,15 @@
 //!   `info` report results on which runtimes legitimately differ.
 
 use std::path::Path;
-use wasm_function_tests::CoreType::{self, I32, I64};
+use wasm_function_tests::NumType::{self, I32, I64};
 
 use wasm_function_tests::{
-    Guest, Import, NodeInputs, NodeOutcome, Outcome, WASI_MODULE, guest, node_run,
+    FuncImport, Guest, NodeInputs, NodeOutcome, Outcome, WASI_MODULE, guest, node_run,
 };
 
 /// The reference table of `research/wasi_preview1.md` §2: every preview1 function with its
 /// lowered core signature (parameters, results).
-const PREVIEW1: [(&str, &[CoreType], &[CoreType]); 46] = [
+const PREVIEW1: [(&str, &[NumType], &[NumType]); 46] = [
     ("args_get", &[I32, I32], &[I32]),
     ("args_sizes_get", &[I32, I32], &[I32]),
     ("environ_get", &[I32, I32], &[I32]),
@@ -73,7 +73,7 @@ const PREVIEW1: [(&str, &[CoreType], &[CoreType]); 46] = [
     ("sock_shutdown", &[I32, I32], &[I32]),
 ];
 
-fn sorted(mut imports: Vec<Import>) -> Vec<Import> {
+fn sorted(mut imports: Vec<FuncImport>) -> Vec<FuncImport> {
     imports.sort_by(|a, b| (&a.module, &a.name).cmp(&(&b.module, &b.name)));
     imports
 }
@@ -93,9 +93,9 @@ fn node_or_skip(outcome: &Option<impl Sized>, what: &str) -> bool {
 fn wasi_all_imports_exactly_the_46_functions_of_the_reference_table() {
     let guest = guest("wasi-all").expect("wasi-all builds");
     let actual = guest.imports().expect("import section");
-    let expected: Vec<Import> = PREVIEW1
+    let expected: Vec<FuncImport> = PREVIEW1
         .iter()
-        .map(|(name, params, results)| Import::new(WASI_MODULE, name, params, results))
+        .map(|(name, params, results)| FuncImport::new(WASI_MODULE, name, params, results))
         .collect();
     assert_eq!(expected.len(), 46);
     // No other import: not from another module, not a second copy of a WASI function.

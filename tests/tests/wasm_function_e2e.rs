@@ -1,8 +1,8 @@
 //! End-to-end tests of `#[wasm_function]`: guests built for wasm32-wasip1, run in wasmtime,
 //! their import sections read back.
 
-use wasm_function_tests::CoreType::{F32, F64, I32, I64};
-use wasm_function_tests::{Guest, HostCall, Import, Outcome, Run, Value, guest};
+use wasm_function_tests::NumType::{F32, F64, I32, I64};
+use wasm_function_tests::{FuncImport, Guest, HostCall, Outcome, Run, Value, guest};
 
 const ECHOES: [&str; 9] = [
     "echo_i32",
@@ -63,27 +63,27 @@ fn imports_come_out_exactly_as_declared() {
     let guest = guest("abi-roundtrip").expect("abi-roundtrip builds");
     let mut actual = guest.imports().expect("import section");
     let mut expected = vec![
-        Import::new(
+        FuncImport::new(
             "wasi_snapshot_preview1",
             "fd_write",
             &[I32, I32, I32, I32],
             &[I32],
         ),
-        Import::new("wasi_snapshot_preview1", "proc_exit", &[I32], &[]),
-        Import::new("test_values", "echo_i32", &[I32], &[I32]),
-        Import::new("test_values", "echo_u32", &[I32], &[I32]),
-        Import::new("test_values", "echo_i64", &[I64], &[I64]),
-        Import::new("test_values", "echo_u64", &[I64], &[I64]),
-        Import::new("test_values", "echo_f32", &[F32], &[F32]),
-        Import::new("test_values", "echo_f64", &[F64], &[F64]),
-        Import::new("test_values", "echo_bool", &[I32], &[I32]),
-        Import::new("test_values", "echo_i8", &[I32], &[I32]),
-        Import::new("test_values", "echo_u16", &[I32], &[I32]),
-        Import::new("test_values", "mixed", &[I64, F64, F32, I32], &[F64]),
-        Import::new("test_values", "exit_code", &[], &[I32]),
-        Import::new("test_other", "echo_i32", &[I32], &[I32]),
+        FuncImport::new("wasi_snapshot_preview1", "proc_exit", &[I32], &[]),
+        FuncImport::new("test_values", "echo_i32", &[I32], &[I32]),
+        FuncImport::new("test_values", "echo_u32", &[I32], &[I32]),
+        FuncImport::new("test_values", "echo_i64", &[I64], &[I64]),
+        FuncImport::new("test_values", "echo_u64", &[I64], &[I64]),
+        FuncImport::new("test_values", "echo_f32", &[F32], &[F32]),
+        FuncImport::new("test_values", "echo_f64", &[F64], &[F64]),
+        FuncImport::new("test_values", "echo_bool", &[I32], &[I32]),
+        FuncImport::new("test_values", "echo_i8", &[I32], &[I32]),
+        FuncImport::new("test_values", "echo_u16", &[I32], &[I32]),
+        FuncImport::new("test_values", "mixed", &[I64, F64, F32, I32], &[F64]),
+        FuncImport::new("test_values", "exit_code", &[], &[I32]),
+        FuncImport::new("test_other", "echo_i32", &[I32], &[I32]),
     ];
-    let key = |import: &Import| (import.module.clone(), import.name.clone());
+    let key = |import: &FuncImport| (import.module.clone(), import.name.clone());
     actual.sort_by_key(key);
     expected.sort_by_key(key);
     assert_eq!(actual, expected);
@@ -216,7 +216,7 @@ fn no_std_hello_world_is_no_larger_than_the_wasip1_crate() {
     }
     assert_eq!(
         ours.imports().expect("imports"),
-        [Import::new(
+        [FuncImport::new(
             "wasi_snapshot_preview1",
             "fd_write",
             &[I32, I32, I32, I32],

@@ -1,8 +1,8 @@
-//! A small version of the benchmark (`cargo run --release -p wasm-function-tests --bin bench`)
+//! A small version of the benchmark (`cargo run --release -p wasm-function-bench`)
 //! so that it cannot rot: few iterations, no compile-time rows. Checks the report's structure,
 //! that every fuel figure is positive, and that fuel is deterministic across two runs.
 
-use wasm_function_tests::bench::{self, Config, Verdict};
+use wasm_function_bench::{self as bench, Config, Verdict};
 
 #[test]
 fn small_benchmark_runs_and_its_fuel_is_deterministic() {

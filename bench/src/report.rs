@@ -271,10 +271,10 @@ impl Report {
     /// The section proposed for README.md.
     pub fn readme_section(&self) -> String {
         let mut out = String::from("## Benchmarks\n\n");
-        let command = self.meta.get("command").map_or(
-            "cargo run --release -p wasm-function-tests --bin bench",
-            String::as_str,
-        );
+        let command = self
+            .meta
+            .get("command")
+            .map_or("cargo run --release -p wasm-function-bench", String::as_str);
         let _ = writeln!(
             out,
             "Measured by `{command}`, which builds every benchmark guest for `wasm32-wasip1` \
@@ -282,7 +282,7 @@ impl Report {
              fuel metering (about one unit per wasm instruction, deterministic), times what needs \
              timing as ratios in the same run, and writes `target/bench/report.md` and \
              `target/bench/report.json`. `cargo test` runs a small version of it \
-             (`tests/tests/bench_smoke.rs`).\n"
+             (`bench/tests/smoke.rs`).\n"
         );
         self.push_body(&mut out, "\nNotes:\n\n", "\nMethod:\n\n");
         out

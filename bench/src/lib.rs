@@ -1,11 +1,16 @@
-//! The benchmark (issue 5): sizes, fuel and compile times of `wasm-function` against what a
-//! user would write instead, with a verdict per goal.
+//! The benchmark of `wasm-function`: sizes, fuel and compile times against what a user would
+//! write instead, with a verdict per goal.
 //!
 //! [`run`] builds the benchmark guests (`tests/guests/hello-*`, `bench-alloc`, `bench-calls`)
-//! for `wasm32-wasip1` in release, runs them in the harness's wasmtime with fuel metering,
-//! times what needs timing side by side, and returns a [`Report`]; [`Report::write`] writes
-//! `report.md`, `report.json` and `README-section.md`. The `bench` binary runs
-//! [`Config::full`]; `tests/tests/bench_smoke.rs` runs [`Config::smoke`].
+//! for `wasm32-wasip1` in release with the harness of `wasm-function-tests`, runs them in its
+//! wasmtime with fuel metering, times what needs timing side by side, and returns a [`Report`];
+//! [`Report::write`] writes `report.md`, `report.json` and `README-section.md`. The binary
+//! (`cargo run --release -p wasm-function-bench`) runs [`Config::full`]; `bench/tests/smoke.rs`
+//! runs [`Config::smoke`].
+//!
+//! One module per report section: `hello` (1), `alloc` (2), `calls` (3), `compile` (4), each
+//! with a function per row or group of rows; `report` renders the rows, `wasm` reads built
+//! modules with wasmparser.
 //!
 //! Per-operation fuel is a difference of differences: each loop runs `n` and `2n` times, and
 //! `(fuel(2n) - fuel(n)) / n` is the fuel of one iteration with every constant (instantiation,
@@ -27,7 +32,7 @@ use anyhow::{Result, bail};
 
 pub use report::{Report, Row, Section, Verdict};
 
-use crate::{Outcome, Run};
+use wasm_function_tests::{Outcome, Run};
 
 /// What to measure, and how much.
 #[derive(Clone, Debug)]
@@ -71,7 +76,9 @@ impl Config {
                 check_runs: 3,
                 clean_build_runs: 2,
             }),
-            out_dir: crate::repo_root().join("target").join("bench"),
+            out_dir: wasm_function_tests::repo_root()
+                .join("target")
+                .join("bench"),
             alloc_wasm: None,
         }
     }
@@ -84,7 +91,9 @@ impl Config {
             call_iterations: 500,
             wall_repeats: 1,
             compile: None,
-            out_dir: crate::repo_root().join("target").join("bench-smoke"),
+            out_dir: wasm_function_tests::repo_root()
+                .join("target")
+                .join("bench-smoke"),
             alloc_wasm: None,
         }
     }
@@ -167,7 +176,7 @@ pub(crate) fn ratio(x: f64) -> String {
 fn command_output(program: &str, args: &[&str]) -> String {
     Command::new(program)
         .args(args)
-        .current_dir(crate::repo_root())
+        .current_dir(wasm_function_tests::repo_root())
         .output()
         .ok()
         .filter(|o| o.status.success())
@@ -179,7 +188,7 @@ fn meta(config: &Config) -> std::collections::BTreeMap<String, String> {
     let mut meta = std::collections::BTreeMap::new();
     meta.insert(
         "command".to_owned(),
-        "cargo run --release -p wasm-function-tests --bin bench".to_owned(),
+        "cargo run --release -p wasm-function-bench".to_owned(),
     );
     meta.insert("date".to_owned(), today_utc());
     meta.insert(
@@ -221,7 +230,8 @@ fn meta(config: &Config) -> std::collections::BTreeMap<String, String> {
 
 /// The wasmtime version in the workspace's `Cargo.lock`.
 fn wasmtime_version() -> String {
-    let lock = std::fs::read_to_string(crate::repo_root().join("Cargo.lock")).unwrap_or_default();
+    let lock = std::fs::read_to_string(wasm_function_tests::repo_root().join("Cargo.lock"))
+        .unwrap_or_default();
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasmtime\"" {

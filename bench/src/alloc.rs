@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::{Config, execute, int, num, per_iteration, progress, ratio};
-use crate::{Guest, guest};
+use crate::report::{Report, Row};
+use crate::{Config, execute, int, num, per_iteration, progress, ratio};
+use wasm_function_tests::{Guest, guest};
 
 const CASES: [&str; 10] = [
     "empty",
@@ -23,14 +23,15 @@ const CASES: [&str; 10] = [
     "std-alloc",
 ];
 
-fn run_case(module: &Guest, case: &str, n: u32) -> Result<crate::Outcome> {
+fn run_case(module: &Guest, case: &str, n: u32) -> Result<wasm_function_tests::Outcome> {
     execute(
         module.run().arg(case).arg(&n.to_string()),
         &format!("bench-alloc {case} {n}"),
     )
 }
 
-pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
+/// Section 2: rows 2.1 to 2.11.
+pub(crate) fn run(config: &Config, report: &mut Report) -> Result<()> {
     let n = config.alloc_iterations.max(1);
     report.section(
         "2",
@@ -58,37 +59,71 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         None => guest("bench-alloc")?,
     };
 
-    let mut per_iter = BTreeMap::new();
-    let mut raw_fuel = BTreeMap::new();
-    for case in CASES {
-        progress(&format!("  {case}: n and 2n"));
-        let f1 = report.record_fuel(
-            &format!("alloc.{case}.n"),
-            run_case(&module, case, n)?.fuel_consumed,
-        );
-        let f2 = report.record_fuel(
-            &format!("alloc.{case}.2n"),
-            run_case(&module, case, 2 * n)?.fuel_consumed,
-        );
-        per_iter.insert(case, per_iteration(f1, f2, n));
-        raw_fuel.insert(case, (f1, f2));
-    }
-    let it = |case: &str| per_iter[case];
-    let op = |case: &str| it(case) - it("empty");
-    let data = |case: &str| {
-        json!({
-            "fuel_n": raw_fuel[case].0,
-            "fuel_2n": raw_fuel[case].1,
-            "fuel_per_iteration": it(case),
-            "fuel_per_operation": op(case),
-        })
-    };
+    let fuel = AllocFuel::measure(&module, n, report)?;
+    rows_2_1_to_2_4_allocation(&fuel, report);
+    row_2_5_top_level_scope(&fuel, report);
+    rows_2_6_to_2_8_other_scopes(&fuel, report);
+    row_2_9_memory_after_n_scopes(&module, n, report)?;
+    rows_2_10_2_11_wall_time(config, &module, n, report)
+}
 
+/// Fuel of every case's loop, run with n and with 2n iterations.
+struct AllocFuel {
+    /// Fuel per iteration, by case.
+    per_iter: BTreeMap<&'static str, f64>,
+    /// (fuel(n), fuel(2n)), by case.
+    raw: BTreeMap<&'static str, (u64, u64)>,
+}
+
+impl AllocFuel {
+    /// Runs every case with n and 2n iterations, recording the fuel in the report.
+    fn measure(module: &Guest, n: u32, report: &mut Report) -> Result<Self> {
+        let mut per_iter = BTreeMap::new();
+        let mut raw = BTreeMap::new();
+        for case in CASES {
+            progress(&format!("  {case}: n and 2n"));
+            let f1 = report.record_fuel(
+                &format!("alloc.{case}.n"),
+                run_case(module, case, n)?.fuel_consumed,
+            );
+            let f2 = report.record_fuel(
+                &format!("alloc.{case}.2n"),
+                run_case(module, case, 2 * n)?.fuel_consumed,
+            );
+            per_iter.insert(case, per_iteration(f1, f2, n));
+            raw.insert(case, (f1, f2));
+        }
+        Ok(AllocFuel { per_iter, raw })
+    }
+
+    /// Fuel of one iteration of `case`'s loop.
+    fn it(&self, case: &str) -> f64 {
+        self.per_iter[case]
+    }
+
+    /// Fuel of `case`'s operation: an iteration less the empty loop's.
+    fn op(&self, case: &str) -> f64 {
+        self.it(case) - self.it("empty")
+    }
+
+    /// The raw numbers of `case`, for the row's data.
+    fn data(&self, case: &str) -> serde_json::Value {
+        json!({
+            "fuel_n": self.raw[case].0,
+            "fuel_2n": self.raw[case].1,
+            "fuel_per_iteration": self.it(case),
+            "fuel_per_operation": self.op(case),
+        })
+    }
+}
+
+/// 2.1 to 2.4: one 16-byte allocation, ours against bumpalo, bump-scope and std.
+fn rows_2_1_to_2_4_allocation(fuel: &AllocFuel, report: &mut Report) {
     let (ours, bumpalo, bump_scope, std) = (
-        op("ours-alloc"),
-        op("bumpalo-alloc"),
-        op("bump-scope-alloc"),
-        op("std-alloc"),
+        fuel.op("ours-alloc"),
+        fuel.op("bumpalo-alloc"),
+        fuel.op("bump-scope-alloc"),
+        fuel.op("std-alloc"),
     );
     let row = Row::new(
         "2.1",
@@ -96,12 +131,12 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         format!(
             "{} fuel/alloc ({} per loop iteration − {} empty loop)",
             num(ours),
-            num(it("ours-alloc")),
-            num(it("empty"))
+            num(fuel.it("ours-alloc")),
+            num(fuel.it("empty"))
         ),
     )
     .goal(&format!("≤ bumpalo's ({})", num(bumpalo)), ours <= bumpalo)
-    .data(data("ours-alloc"));
+    .data(fuel.data("ours-alloc"));
     let row = if ours <= bumpalo {
         row
     } else {
@@ -119,7 +154,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             "16-byte allocation, bumpalo 3: `bump.alloc_layout(16, 8)`",
             format!("{} fuel/alloc", num(bumpalo)),
         )
-        .data(data("bumpalo-alloc")),
+        .data(fuel.data("bumpalo-alloc")),
     );
     report.push(
         Row::new(
@@ -127,7 +162,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             "16-byte allocation, bump-scope 2: `bump.allocate_layout(16, 8)`",
             format!("{} fuel/alloc", num(bump_scope)),
         )
-        .data(data("bump-scope-alloc")),
+        .data(fuel.data("bump-scope-alloc")),
     );
     let std_holds = ours * 5.0 <= std;
     let mut row = Row::new(
@@ -144,7 +179,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         ),
     )
     .goal("ours at least 5 × lower", std_holds)
-    .data(data("std-alloc"));
+    .data(fuel.data("std-alloc"));
     if !std_holds {
         row = row.note(format!(
             "std is only {} × ours; the goal needs 5 ×.",
@@ -152,9 +187,13 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         ));
     }
     report.push(row);
+}
 
-    let ours_scope = op("ours-scope") - ours;
-    let warm_scope = op("ours-scope-warm") - ours;
+/// 2.5: a top-level scope around one allocation, with the goal of 20 fuel.
+fn row_2_5_top_level_scope(fuel: &AllocFuel, report: &mut Report) {
+    let ours = fuel.op("ours-alloc");
+    let ours_scope = fuel.op("ours-scope") - ours;
+    let warm_scope = fuel.op("ours-scope-warm") - ours;
     let scope_holds = ours_scope <= 20.0;
     let mut row = Row::new(
         "2.5",
@@ -162,12 +201,12 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         format!(
             "{} fuel/scope ({} per iteration with the allocation − {} allocation)",
             num(ours_scope),
-            num(op("ours-scope")),
+            num(fuel.op("ours-scope")),
             num(ours)
         ),
     )
     .goal("≤ 20 fuel", scope_holds)
-    .data(data("ours-scope"));
+    .data(fuel.data("ours-scope"));
     if !scope_holds {
         let mut why = format!("{} fuel over the goal.", num(ours_scope - 20.0));
         if ours_scope - warm_scope > 5.0 {
@@ -216,6 +255,16 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         row = row.note(why);
     }
     report.push(row);
+}
+
+/// 2.6 to 2.8: a nested and a child scope of ours, bumpalo's reset, bump-scope's scope.
+fn rows_2_6_to_2_8_other_scopes(fuel: &AllocFuel, report: &mut Report) {
+    let (ours, bumpalo, bump_scope) = (
+        fuel.op("ours-alloc"),
+        fuel.op("bumpalo-alloc"),
+        fuel.op("bump-scope-alloc"),
+    );
+    let warm_scope = fuel.op("ours-scope-warm") - ours;
     report.push(
         Row::new(
             "2.6",
@@ -223,11 +272,11 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             format!(
                 "{} fuel/scope ({} per iteration with the allocation); as a child: {} fuel/scope",
                 num(warm_scope),
-                num(op("ours-scope-warm")),
-                num(op("ours-scope-child") - ours)
+                num(fuel.op("ours-scope-warm")),
+                num(fuel.op("ours-scope-child") - ours)
             ),
         )
-        .data(json!({"ambient": data("ours-scope-warm"), "child": data("ours-scope-child")})),
+        .data(json!({"ambient": fuel.data("ours-scope-warm"), "child": fuel.data("ours-scope-child")})),
     );
     report.push(
         Row::new(
@@ -235,11 +284,11 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             "scope, bumpalo: `alloc_layout` then `reset()` per iteration",
             format!(
                 "{} fuel/reset ({} per iteration with the allocation)",
-                num(op("bumpalo-scope") - bumpalo),
-                num(op("bumpalo-scope"))
+                num(fuel.op("bumpalo-scope") - bumpalo),
+                num(fuel.op("bumpalo-scope"))
             ),
         )
-        .data(data("bumpalo-scope")),
+        .data(fuel.data("bumpalo-scope")),
     );
     report.push(
         Row::new(
@@ -247,16 +296,18 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             "scope, bump-scope: `bump.scoped(|b| …)` around one allocation",
             format!(
                 "{} fuel/scope ({} per iteration with the allocation)",
-                num(op("bump-scope-scope") - bump_scope),
-                num(op("bump-scope-scope"))
+                num(fuel.op("bump-scope-scope") - bump_scope),
+                num(fuel.op("bump-scope-scope"))
             ),
         )
-        .data(data("bump-scope-scope")),
+        .data(fuel.data("bump-scope-scope")),
     );
+}
 
-    // Memory after n scopes against after one.
-    let one = run_case(&module, "ours-scope", 1)?.memory_pages;
-    let many = run_case(&module, "ours-scope", n)?.memory_pages;
+/// 2.9: memory after n scopes against after one.
+fn row_2_9_memory_after_n_scopes(module: &Guest, n: u32, report: &mut Report) -> Result<()> {
+    let one = run_case(module, "ours-scope", 1)?.memory_pages;
+    let many = run_case(module, "ours-scope", n)?.memory_pages;
     let mut row = Row::new(
         "2.9",
         &format!(
@@ -275,7 +326,16 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
     }
     report.push(row);
 
-    // Wall-time ratios.
+    Ok(())
+}
+
+/// 2.10 and 2.11: wall time of the allocation and the scope loops, relative to ours.
+fn rows_2_10_2_11_wall_time(
+    config: &Config,
+    module: &Guest,
+    n: u32,
+    report: &mut Report,
+) -> Result<()> {
     if config.wall_repeats == 0 {
         report.push(Row::not_measured(
             "2.10",
@@ -289,7 +349,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         progress(&format!("  wall times, round {}", repeat + 1));
         for case in CASES {
             let started = Instant::now();
-            run_case(&module, case, n)?;
+            run_case(module, case, n)?;
             let took = started.elapsed();
             let entry = best.entry(case).or_insert(took);
             *entry = (*entry).min(took);

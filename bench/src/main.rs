@@ -1,4 +1,4 @@
-//! The benchmark: `cargo run --release -p wasm-function-tests --bin bench`.
+//! The benchmark: `cargo run --release -p wasm-function-bench`.
 //!
 //! Builds every benchmark guest for `wasm32-wasip1`, runs them with fuel metering, times what
 //! needs timing side by side, prints one table, and writes `target/bench/report.md`,
@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use wasm_function_tests::bench::{self, Config};
+use wasm_function_bench::{self as bench, Config};
 
 fn parse_args() -> Result<Config> {
     let mut args = std::env::args().skip(1);
@@ -53,7 +53,7 @@ fn parse_args() -> Result<Config> {
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: bench [--quick] [--iterations N] [--call-iterations N] [--repeats N] \
+                    "usage: wasm-function-bench [--quick] [--iterations N] [--call-iterations N] [--repeats N] \
                      [--declarations N] [--no-compile] [--no-clean-builds] [--alloc-wasm FILE] [--out DIR]"
                 );
                 std::process::exit(0);
@@ -84,7 +84,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bench: {e:#}");
+            eprintln!("wasm-function-bench: {e:#}");
             ExitCode::FAILURE
         }
     }

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::{CompileConfig, int, num, progress, ratio};
+use crate::report::{Report, Row};
+use crate::{CompileConfig, int, num, progress, ratio};
 
 /// The four signature shapes the generated crates rotate through: `#[wasm_function]` form and
 /// the raw extern a user would write for the same import.
@@ -124,7 +124,7 @@ fn wrapper_source(count: usize) -> String {
 
 /// The version of `name` (the first listed) in the workspace's `Cargo.lock`.
 fn locked_version(name: &str, major: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(crate::repo_root().join("Cargo.lock"))?;
+    let lock = std::fs::read_to_string(wasm_function_tests::repo_root().join("Cargo.lock"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == format!("name = \"{name}\"") {
@@ -152,7 +152,7 @@ fn write_crate(dir: &Path, name: &str, dependencies: &str, lib: &str) -> Result<
     )?;
     let lock = dir.join("Cargo.lock");
     if !lock.exists() {
-        std::fs::copy(crate::repo_root().join("Cargo.lock"), &lock)?;
+        std::fs::copy(wasm_function_tests::repo_root().join("Cargo.lock"), &lock)?;
     }
     touch_source(dir, lib)
 }
@@ -236,28 +236,10 @@ fn secs(d: Duration) -> String {
     format!("{} s", num(d.as_secs_f64()))
 }
 
-pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result<()> {
+/// Section 4: rows 4.1 to 4.3, or the rows saying they were skipped.
+pub(crate) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result<()> {
     let Some(config) = config else {
-        report.section(
-            "4",
-            "Compile time",
-            "skipped in this configuration (the smoke test); the bench binary measures it.",
-        );
-        report.push(Row::not_measured(
-            "4.1",
-            "`cargo check` of 1,000 `#[wasm_function]` vs 1,000 raw externs",
-            "skipped in this configuration",
-        ));
-        report.push(Row::not_measured(
-            "4.2",
-            "`cargo check` of 1,000 `#[wasm_function]` vs 1,000 hand-written safe wrappers",
-            "skipped in this configuration",
-        ));
-        report.push(Row::not_measured(
-            "4.3",
-            "clean build of `wasm-function-macros` with deps vs `syn` alone",
-            "skipped in this configuration",
-        ));
+        rows_4_skipped(report);
         return Ok(());
     };
     let count = config.declarations;
@@ -283,69 +265,122 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
             config.check_runs, config.clean_build_runs
         ),
     );
-    let root: PathBuf = crate::repo_root().join("target").join("bench");
-    let runtime = crate::repo_root().join("runtime");
-    let runtime_dep = format!(
-        "wasm-function = {{ path = {:?}, default-features = false }}\n",
-        runtime.display().to_string()
+    let root: PathBuf = wasm_function_tests::repo_root()
+        .join("target")
+        .join("bench");
+    let times = CheckTimes::measure(config, &root)?;
+    row_4_1_attribute_vs_raw_check(&times, config.declarations, report);
+    row_4_2_attribute_vs_wrappers_check(&times, config.declarations, report);
+    row_4_3_clean_builds(config, &root, report)
+}
+
+/// Section 4 when the configuration skips it.
+fn rows_4_skipped(report: &mut Report) {
+    report.section(
+        "4",
+        "Compile time",
+        "skipped in this configuration (the smoke test); the bench binary measures it.",
     );
-    let crates = [
-        ("gen-raw", raw_source(count)),
-        ("gen-wrap", wrapper_source(count)),
-        ("gen-attr", attr_source(count)),
-    ];
-    for (name, src) in &crates {
-        write_crate(
-            &root.join(name),
-            &format!("bench-{name}"),
-            &runtime_dep,
-            src,
-        )?;
-    }
-    let check = ["check", "--target", "wasm32-wasip1"];
-    progress("  cargo check warm-up (builds the dependencies once per crate)");
-    for (name, _) in &crates {
-        timed(
-            cargo(&root.join(name), &check),
-            &format!("cargo check of {name}"),
-        )?;
-    }
-    let mut best = [Duration::MAX; 3];
-    for round in 0..config.check_runs.max(1) {
-        progress(&format!("  cargo check, round {}", round + 1));
-        for k in 0..crates.len() {
-            // Rotate the order from round to round.
-            let index = (k + round as usize) % crates.len();
-            let (name, src) = &crates[index];
-            let dir = root.join(name);
-            touch_source(&dir, src)?;
-            let took = timed(cargo(&dir, &check), &format!("cargo check of {name}"))?;
-            best[index] = best[index].min(took);
+    report.push(Row::not_measured(
+        "4.1",
+        "`cargo check` of 1,000 `#[wasm_function]` vs 1,000 raw externs",
+        "skipped in this configuration",
+    ));
+    report.push(Row::not_measured(
+        "4.2",
+        "`cargo check` of 1,000 `#[wasm_function]` vs 1,000 hand-written safe wrappers",
+        "skipped in this configuration",
+    ));
+    report.push(Row::not_measured(
+        "4.3",
+        "clean build of `wasm-function-macros` with deps vs `syn` alone",
+        "skipped in this configuration",
+    ));
+}
+
+/// The shortest `cargo check` of each generated crate.
+struct CheckTimes {
+    /// gen-raw: the raw externs.
+    raw: Duration,
+    /// gen-wrap: the hand-written safe wrappers.
+    wrap: Duration,
+    /// gen-attr: the `#[wasm_function]` declarations.
+    attr: Duration,
+}
+
+impl CheckTimes {
+    /// Writes the generated crates into `root`, warms each up with one `cargo check`, then
+    /// times `config.check_runs` rounds in rotating order.
+    fn measure(config: &CompileConfig, root: &Path) -> Result<Self> {
+        let count = config.declarations;
+        let runtime = wasm_function_tests::repo_root().join("runtime");
+        let runtime_dep = format!(
+            "wasm-function = {{ path = {:?}, default-features = false }}\n",
+            runtime.display().to_string()
+        );
+        let crates = [
+            ("gen-raw", raw_source(count)),
+            ("gen-wrap", wrapper_source(count)),
+            ("gen-attr", attr_source(count)),
+        ];
+        for (name, src) in &crates {
+            write_crate(
+                &root.join(name),
+                &format!("bench-{name}"),
+                &runtime_dep,
+                src,
+            )?;
         }
+        let check = ["check", "--target", "wasm32-wasip1"];
+        progress("  cargo check warm-up (builds the dependencies once per crate)");
+        for (name, _) in &crates {
+            timed(
+                cargo(&root.join(name), &check),
+                &format!("cargo check of {name}"),
+            )?;
+        }
+        let mut best = [Duration::MAX; 3];
+        for round in 0..config.check_runs.max(1) {
+            progress(&format!("  cargo check, round {}", round + 1));
+            for k in 0..crates.len() {
+                // Rotate the order from round to round.
+                let index = (k + round as usize) % crates.len();
+                let (name, src) = &crates[index];
+                let dir = root.join(name);
+                touch_source(&dir, src)?;
+                let took = timed(cargo(&dir, &check), &format!("cargo check of {name}"))?;
+                best[index] = best[index].min(took);
+            }
+        }
+        let [raw, wrap, attr] = best;
+        Ok(CheckTimes { raw, wrap, attr })
     }
-    let [best_raw, best_wrap, best_attr] = best;
-    let r = best_attr.as_secs_f64() / best_raw.as_secs_f64();
+}
+
+/// 4.1: `cargo check` of the attribute's crate against the raw externs', with the 2× goal.
+fn row_4_1_attribute_vs_raw_check(times: &CheckTimes, count: usize, report: &mut Report) {
+    let r = times.attr.as_secs_f64() / times.raw.as_secs_f64();
     let mut row = Row::new(
         "4.1",
         &format!(
             "`cargo check` of {c} `#[wasm_function]` vs {c} raw externs",
             c = int(count as u64)
         ),
-        format!("{} vs {}: {}", secs(best_attr), secs(best_raw), ratio(r)),
+        format!("{} vs {}: {}", secs(times.attr), secs(times.raw), ratio(r)),
     )
     .goal("≤ 2×", r <= 2.0)
     .data(json!({
         "declarations": count,
-        "attr_seconds": best_attr.as_secs_f64(),
-        "raw_seconds": best_raw.as_secs_f64(),
-        "wrappers_seconds": best_wrap.as_secs_f64(),
+        "attr_seconds": times.attr.as_secs_f64(),
+        "raw_seconds": times.raw.as_secs_f64(),
+        "wrappers_seconds": times.wrap.as_secs_f64(),
         "ratio": r,
-        "ratio_to_wrappers": best_attr.as_secs_f64() / best_wrap.as_secs_f64(),
+        "ratio_to_wrappers": times.attr.as_secs_f64() / times.wrap.as_secs_f64(),
     }));
     if r > 2.0 {
         let per_declaration = format!(
             "{} ms",
-            num(best_attr.saturating_sub(best_raw).as_secs_f64() * 1e3 / count as f64)
+            num(times.attr.saturating_sub(times.raw).as_secs_f64() * 1e3 / count as f64)
         );
         row = row.note(format!(
             "{} against the 2× goal: {} more for macro expansion and checking of the generated \
@@ -358,16 +393,20 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
              could not reach 2× with bodies to check, and bodiless raw externs are unsafe to \
              call.",
             ratio(r),
-            secs(best_attr.saturating_sub(best_raw)),
+            secs(times.attr.saturating_sub(times.raw)),
             per_declaration,
-            secs(best_raw),
-            secs(best_wrap.saturating_sub(best_raw)),
+            secs(times.raw),
+            secs(times.wrap.saturating_sub(times.raw)),
             int(count as u64),
-            secs(best_wrap),
-            ratio(best_wrap.as_secs_f64() / best_raw.as_secs_f64())
+            secs(times.wrap),
+            ratio(times.wrap.as_secs_f64() / times.raw.as_secs_f64())
         ));
     }
     report.push(row);
+}
+
+/// 4.2: `cargo check` of the attribute's crate against the hand-written wrappers'.
+fn row_4_2_attribute_vs_wrappers_check(times: &CheckTimes, count: usize, report: &mut Report) {
     report.push(
         Row::new(
             "4.2",
@@ -377,18 +416,21 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
             ),
             format!(
                 "{} vs {}: {} (wrappers vs raw externs: {})",
-                secs(best_attr),
-                secs(best_wrap),
-                ratio(best_attr.as_secs_f64() / best_wrap.as_secs_f64()),
-                ratio(best_wrap.as_secs_f64() / best_raw.as_secs_f64())
+                secs(times.attr),
+                secs(times.wrap),
+                ratio(times.attr.as_secs_f64() / times.wrap.as_secs_f64()),
+                ratio(times.wrap.as_secs_f64() / times.raw.as_secs_f64())
             ),
         )
         .data(json!({
-            "attr_seconds": best_attr.as_secs_f64(),
-            "wrappers_seconds": best_wrap.as_secs_f64(),
+            "attr_seconds": times.attr.as_secs_f64(),
+            "wrappers_seconds": times.wrap.as_secs_f64(),
         })),
     );
+}
 
+/// 4.3: clean builds of `wasm-function-macros` against `syn` alone, alternating.
+fn row_4_3_clean_builds(config: &CompileConfig, root: &Path, report: &mut Report) -> Result<()> {
     if config.clean_build_runs == 0 {
         report.push(Row::not_measured(
             "4.3",
@@ -398,7 +440,7 @@ pub(super) fn run(config: Option<&CompileConfig>, report: &mut Report) -> Result
         return Ok(());
     }
     let (macros_dir, syn_dir) = (root.join("gen-macros"), root.join("gen-syn"));
-    let macros_path = crate::repo_root().join("macros");
+    let macros_path = wasm_function_tests::repo_root().join("macros");
     write_crate(
         &macros_dir,
         "bench-gen-macros",

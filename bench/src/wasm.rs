@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use anyhow::{Context as _, Result, bail};
-use wasmparser::{Operator, Parser, Payload};
+use wasm_function_tests::{read_func_imports, read_func_types};
+use wasmparser::{FuncType, Operator, Parser, Payload};
 
 /// One instruction of a function body, as compared: calls keep their target so that two calls
 /// of equivalent functions compare equal; everything else is its printed form.
@@ -14,45 +15,60 @@ enum Op {
     Other(String),
 }
 
+/// A function defined in the module.
 struct Func {
-    ty: String,
+    /// Its signature.
+    ty: FuncType,
+    /// Its locals, as `countxtype`.
     locals: Vec<String>,
+    /// Its instructions.
     ops: Vec<Op>,
+    /// Bytes of its body in the code section.
+    size: usize,
 }
 
-/// A parsed module: what the comparison needs.
-pub(crate) struct Module {
-    imported_funcs: u32,
+/// A guest module read once with wasmparser: its sections' sizes, imports, exports and code,
+/// which is what the comparison and the size breakdown need.
+pub(crate) struct GuestWasm {
+    /// (section name, bytes including its header), in file order; the 8-byte preamble first.
+    sections: Vec<(String, usize)>,
+    /// `module.name` of each function import, by function index.
     import_names: Vec<String>,
+    /// How many functions are imported (function indices below this are imports).
+    imported_funcs: u32,
+    /// The defined functions, in index order (from `imported_funcs` on).
     funcs: Vec<Func>,
+    /// Exported functions: name to function index.
     exports: BTreeMap<String, u32>,
 }
 
-impl Module {
+impl GuestWasm {
+    /// Reads a module's sections (one pass of wasmparser; the type and import sections with
+    /// the harness's readers).
     pub(crate) fn parse(bytes: &[u8]) -> Result<Self> {
+        let mut sections = Vec::new();
         let mut types = Vec::new();
-        let mut func_types = Vec::new();
         let mut import_names = Vec::new();
+        let mut func_types = Vec::new();
         let mut bodies = Vec::new();
         let mut exports = BTreeMap::new();
+        let mut section_end = 0;
         for payload in Parser::new(0).parse_all(bytes) {
-            match payload? {
-                Payload::TypeSection(section) => {
-                    for group in section {
-                        for sub in group?.into_types() {
-                            types.push(format!("{:?}", sub.composite_type.inner));
-                        }
-                    }
-                }
+            let payload = payload?;
+            if let Payload::Version { range, .. } = &payload {
+                sections.push(("preamble".to_owned(), range.len()));
+                section_end = range.end;
+            }
+            if let Some((id, range)) = payload.as_section() {
+                // Sections follow each other: a section's header starts where the last ended.
+                sections.push((section_name(id, &payload), range.end - section_end));
+                section_end = range.end;
+            }
+            match payload {
+                Payload::TypeSection(section) => types.extend(read_func_types(section)?),
                 Payload::ImportSection(section) => {
-                    for import in section.into_imports() {
-                        let import = import?;
-                        if matches!(
-                            import.ty,
-                            wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_)
-                        ) {
-                            import_names.push(format!("{}.{}", import.module, import.name));
-                        }
+                    for import in read_func_imports(section, &types)? {
+                        import_names.push(format!("{}.{}", import.module, import.name));
                     }
                 }
                 Payload::FunctionSection(section) => {
@@ -68,22 +84,7 @@ impl Module {
                         }
                     }
                 }
-                Payload::CodeSectionEntry(body) => {
-                    let mut locals = Vec::new();
-                    for local in body.get_locals_reader()? {
-                        let (count, ty) = local?;
-                        locals.push(format!("{count}x{ty}"));
-                    }
-                    let mut ops = Vec::new();
-                    let mut reader = body.get_operators_reader()?;
-                    while !reader.eof() {
-                        ops.push(match reader.read()? {
-                            Operator::Call { function_index } => Op::Call(function_index),
-                            other => Op::Other(format!("{other:?}")),
-                        });
-                    }
-                    bodies.push((locals, ops));
-                }
+                Payload::CodeSectionEntry(body) => bodies.push(read_body(&body)?),
                 _ => {}
             }
         }
@@ -97,18 +98,22 @@ impl Module {
         let funcs = func_types
             .into_iter()
             .zip(bodies)
-            .map(|(ty, (locals, ops))| {
+            .map(|(ty, (locals, ops, size))| {
+                let ty = types
+                    .get(ty as usize)
+                    .with_context(|| format!("type index {ty} out of range"))?
+                    .clone()
+                    .with_context(|| format!("type {ty} of a function is not a function type"))?;
                 Ok(Func {
-                    ty: types
-                        .get(ty as usize)
-                        .cloned()
-                        .with_context(|| format!("type index {ty} out of range"))?,
+                    ty,
                     locals,
                     ops,
+                    size,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Module {
+        Ok(GuestWasm {
+            sections,
             imported_funcs: u32::try_from(import_names.len())?,
             import_names,
             funcs,
@@ -215,7 +220,7 @@ impl Module {
     }
 }
 
-/// The result of [`Module::compare`].
+/// The result of [`GuestWasm::compare`].
 #[derive(Clone, Debug)]
 pub(crate) struct Comparison {
     pub(crate) a: String,
@@ -268,61 +273,19 @@ pub(crate) struct SizeBreakdown {
 }
 
 impl SizeBreakdown {
+    /// Where the bytes of the module `bytes` go.
     pub(crate) fn of(bytes: &[u8]) -> Result<Self> {
-        let mut out = SizeBreakdown::default();
-        if bytes.len() < 8 {
-            bail!("not a wasm module: {} bytes", bytes.len());
-        }
-        out.sections.push(("preamble".to_owned(), 8));
-        let mut pos = 8;
-        while pos < bytes.len() {
-            let start = pos;
-            let id = bytes[pos];
-            pos += 1;
-            let (size, used) = leb_u32(&bytes[pos..])?;
-            pos += used;
-            let content = pos;
-            pos = pos
-                .checked_add(size as usize)
-                .filter(|&end| end <= bytes.len())
-                .context("section runs past the end")?;
-            let name = match id {
-                0 => {
-                    let (len, used) = leb_u32(&bytes[content..])?;
-                    let name = bytes
-                        .get(content + used..content + used + len as usize)
-                        .map(String::from_utf8_lossy)
-                        .unwrap_or_default();
-                    format!("custom \"{name}\"")
-                }
-                1 => "type".into(),
-                2 => "import".into(),
-                3 => "function".into(),
-                4 => "table".into(),
-                5 => "memory".into(),
-                6 => "global".into(),
-                7 => "export".into(),
-                8 => "start".into(),
-                9 => "element".into(),
-                10 => "code".into(),
-                11 => "data".into(),
-                12 => "datacount".into(),
-                other => format!("section {other}"),
-            };
-            out.sections.push((name, pos - start));
-        }
-        let module = Module::parse(bytes)?;
+        let module = GuestWasm::parse(bytes)?;
         let names: BTreeMap<u32, &String> =
             module.exports.iter().map(|(name, &i)| (i, name)).collect();
-        let mut index = module.imported_funcs;
-        for payload in Parser::new(0).parse_all(bytes) {
-            if let Payload::CodeSectionEntry(body) = payload? {
-                out.functions
-                    .push((names.get(&index).map(|s| (*s).clone()), body.range().len()));
-                index += 1;
-            }
-        }
-        Ok(out)
+        let functions = (module.imported_funcs..)
+            .zip(&module.funcs)
+            .map(|(index, f)| (names.get(&index).map(|s| (*s).clone()), f.size))
+            .collect();
+        Ok(SizeBreakdown {
+            sections: module.sections,
+            functions,
+        })
     }
 
     /// `code 120 (_start 40, 3 others 80), data 30, …`
@@ -359,13 +322,125 @@ impl SizeBreakdown {
     }
 }
 
-fn leb_u32(bytes: &[u8]) -> Result<(u32, usize)> {
-    let mut result = 0u32;
-    for (i, &byte) in bytes.iter().enumerate().take(5) {
-        result |= u32::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Ok((result, i + 1));
-        }
+/// A function body's locals (as `countxtype`), instructions and size in bytes.
+fn read_body(body: &wasmparser::FunctionBody<'_>) -> Result<(Vec<String>, Vec<Op>, usize)> {
+    let mut locals = Vec::new();
+    for local in body.get_locals_reader()? {
+        let (count, ty) = local?;
+        locals.push(format!("{count}x{ty}"));
     }
-    bail!("bad LEB128")
+    let mut ops = Vec::new();
+    let mut reader = body.get_operators_reader()?;
+    while !reader.eof() {
+        ops.push(match reader.read()? {
+            Operator::Call { function_index } => Op::Call(function_index),
+            other => Op::Other(format!("{other:?}")),
+        });
+    }
+    Ok((locals, ops, body.range().len()))
+}
+
+/// A section's name in the breakdown: `type`, `code`, `custom "name"`, …
+fn section_name(id: u8, payload: &Payload<'_>) -> String {
+    match (id, payload) {
+        (_, Payload::CustomSection(custom)) => format!("custom \"{}\"", custom.name()),
+        (1, _) => "type".into(),
+        (2, _) => "import".into(),
+        (3, _) => "function".into(),
+        (4, _) => "table".into(),
+        (5, _) => "memory".into(),
+        (6, _) => "global".into(),
+        (7, _) => "export".into(),
+        (8, _) => "start".into(),
+        (9, _) => "element".into(),
+        (10, _) => "code".into(),
+        (11, _) => "data".into(),
+        (12, _) => "datacount".into(),
+        (other, _) => format!("section {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_function_tests::guest_from_wat;
+
+    use super::{GuestWasm, SizeBreakdown};
+
+    const WAT: &str = r#"(module
+      (import "m" "f" (func $f (param i32) (result i32)))
+      (memory (export "memory") 1)
+      (func $double (export "double") (param i32) (result i32)
+        (i32.add (local.get 0) (local.get 0)))
+      (func (export "call_f_a") (result i32) (call $f (i32.const 1)))
+      (func (export "call_f_b") (result i32) (call $f (i32.const 1)))
+      (func (export "call_f_2") (result i32) (call $f (i32.const 2)))
+      (func (export "call_double") (result i32) (call $double (i32.const 1)))
+      (@custom "note" "hello"))
+    "#;
+
+    #[test]
+    fn sections_add_up_to_the_module_and_are_named() {
+        let module = guest_from_wat(WAT).unwrap();
+        let breakdown = SizeBreakdown::of(&module.bytes).unwrap();
+        let names: Vec<&str> = breakdown.sections.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "preamble",
+                "type",
+                "import",
+                "function",
+                "memory",
+                "export",
+                "code",
+                "custom \"note\"",
+                "custom \"name\"" // wat writes the `$names`
+            ]
+        );
+        let total: usize = breakdown.sections.iter().map(|(_, size)| size).sum();
+        assert_eq!(total, module.size());
+        // The custom section: id, size, name length, "note", "hello".
+        assert_eq!(breakdown.sections[7].1, 1 + 1 + 1 + 4 + 5);
+        let functions: Vec<Option<&str>> = breakdown
+            .functions
+            .iter()
+            .map(|(name, _)| name.as_deref())
+            .collect();
+        assert_eq!(
+            functions,
+            [
+                Some("double"),
+                Some("call_f_a"),
+                Some("call_f_b"),
+                Some("call_f_2"),
+                Some("call_double")
+            ]
+        );
+        assert!(breakdown.summary().starts_with("preamble 8, type "));
+    }
+
+    #[test]
+    fn compare_follows_calls_and_names_imports() {
+        let module = guest_from_wat(WAT).unwrap();
+        let parsed = GuestWasm::parse(&module.bytes).unwrap();
+        let same = parsed.compare("call_f_a", "call_f_b").unwrap();
+        assert!(same.identical && !same.same_function, "{same:?}");
+        assert_eq!((same.ops_a, same.ops_b), (3, 3));
+        let other = parsed.compare("call_f_a", "call_f_2").unwrap();
+        assert!(!other.identical);
+        assert_eq!(
+            other.differences,
+            ["+ I32Const { value: 2 }", "- I32Const { value: 1 }"]
+        );
+        // A call of a defined function counts that function's instructions too, and differs
+        // from a call of the import.
+        let inner = parsed.compare("call_f_a", "call_double").unwrap();
+        assert!(!inner.identical);
+        assert_eq!(inner.ops_b, 3 + 4);
+        assert!(
+            inner.differences.contains(&"- call m.f".to_owned()),
+            "{inner:?}"
+        );
+        assert!(parsed.compare("double", "missing").is_err());
+    }
 }

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use anyhow::{Context as _, Result};
 use serde_json::json;
 
-use super::report::{Report, Row};
-use super::wasm::{Comparison, Module};
-use super::{Config, execute, int, num, per_iteration, progress};
-use crate::{Guest, HostCtx, Run, Value, WASI_MODULE, guest};
+use crate::report::{Report, Row};
+use crate::wasm::{Comparison, GuestWasm};
+use crate::{Config, execute, int, num, per_iteration, progress};
+use wasm_function_tests::{Guest, HostCtx, Run, Value, WASI_MODULE, guest};
 
 const LOOPS: [&str; 8] = [
     "loop_empty",
@@ -90,7 +90,8 @@ fn check_row(id: &str, what: &str, c: &Comparison, goal: bool) -> Row {
     row
 }
 
-pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
+/// Section 3: rows 3.1 to 3.8.
+pub(crate) fn run(config: &Config, report: &mut Report) -> Result<()> {
     let n = config.call_iterations.max(1);
     report.section(
         "3",
@@ -111,36 +112,62 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         ),
     );
     let module = guest("bench-calls")?;
+    let fuel = CallFuel::measure(&module, n, report)?;
+    rows_3_1_to_3_3_attribute_vs_raw_fuel(&fuel, report);
+    row_3_4_wasip1_fuel(&fuel, report);
+    let parsed = GuestWasm::parse(&module.bytes)?;
+    rows_3_5_to_3_7_code_checks(&parsed, report)?;
+    row_3_8_wasip1_code(&parsed, &fuel, report)
+}
 
-    let mut fuel: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-    for entry in LOOPS {
-        progress(&format!("  {entry}: n and 2n"));
-        let f1 = execute(loop_run(&module, entry, n), entry)?.fuel_consumed;
-        let f2 = execute(loop_run(&module, entry, 2 * n), entry)?.fuel_consumed;
-        report.record_fuel(&format!("calls.{entry}.n"), f1);
-        report.record_fuel(&format!("calls.{entry}.2n"), f2);
-        fuel.insert(entry, (f1, f2));
+/// Fuel of every loop, run with n and with 2n iterations.
+struct CallFuel {
+    /// The loops' n.
+    n: u32,
+    /// (fuel(n), fuel(2n)), by loop.
+    fuel: BTreeMap<&'static str, (u64, u64)>,
+}
+
+impl CallFuel {
+    /// Runs every loop with n and 2n iterations, recording the fuel in the report.
+    fn measure(module: &Guest, n: u32, report: &mut Report) -> Result<Self> {
+        let mut fuel = BTreeMap::new();
+        for entry in LOOPS {
+            progress(&format!("  {entry}: n and 2n"));
+            let f1 = execute(loop_run(module, entry, n), entry)?.fuel_consumed;
+            let f2 = execute(loop_run(module, entry, 2 * n), entry)?.fuel_consumed;
+            report.record_fuel(&format!("calls.{entry}.n"), f1);
+            report.record_fuel(&format!("calls.{entry}.2n"), f2);
+            fuel.insert(entry, (f1, f2));
+        }
+        Ok(CallFuel { n, fuel })
     }
-    // Fuel of one loop iteration, the call included. The loop without a call is not a
-    // usable baseline here: its accumulator must pass through `black_box` (a store and a load)
-    // where the call loops' results need not, so subtracting it would go negative. The goal
-    // compares the attribute's loop with the raw extern's, which have the same shape.
-    let per_call = |entry: &str| {
-        let (f1, f2) = fuel[entry];
-        per_iteration(f1, f2, n)
-    };
-    let data = |entries: &[&str]| {
+
+    /// Fuel of one loop iteration, the call included. The loop without a call is not a
+    /// usable baseline here: its accumulator must pass through `black_box` (a store and a
+    /// load) where the call loops' results need not, so subtracting it would go negative. The
+    /// goals compare the attribute's loop with the raw extern's, which have the same shape.
+    fn per_call(&self, entry: &str) -> f64 {
+        let (f1, f2) = self.fuel[entry];
+        per_iteration(f1, f2, self.n)
+    }
+
+    /// The raw numbers of `entries`, for a row's data.
+    fn data(&self, entries: &[&str]) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         for &entry in entries {
-            let (f1, f2) = fuel[entry];
+            let (f1, f2) = self.fuel[entry];
             map.insert(
                 entry.to_owned(),
-                json!({"fuel_n": f1, "fuel_2n": f2, "fuel_per_call": per_call(entry)}),
+                json!({"fuel_n": f1, "fuel_2n": f2, "fuel_per_call": self.per_call(entry)}),
             );
         }
         serde_json::Value::Object(map)
-    };
+    }
+}
 
+/// 3.1 to 3.3: the fuel of a call through the attribute against the raw extern's.
+fn rows_3_1_to_3_3_attribute_vs_raw_fuel(fuel: &CallFuel, report: &mut Report) {
     for (id, what, attr, raw) in [
         (
             "3.1",
@@ -161,45 +188,51 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
             "loop_fd_write_raw",
         ),
     ] {
-        let holds = fuel[attr] == fuel[raw];
+        let holds = fuel.fuel[attr] == fuel.fuel[raw];
         let mut row = Row::new(
             id,
             what,
             format!(
                 "{} vs {} fuel per loop iteration with one call; {} calls: {} vs {} fuel",
-                num(per_call(attr)),
-                num(per_call(raw)),
-                int(n.into()),
-                int(fuel[attr].0),
-                int(fuel[raw].0)
+                num(fuel.per_call(attr)),
+                num(fuel.per_call(raw)),
+                int(fuel.n.into()),
+                int(fuel.fuel[attr].0),
+                int(fuel.fuel[raw].0)
             ),
         )
         .goal("attribute fuel = raw extern fuel", holds)
-        .data(data(&[attr, raw, "loop_empty"]));
+        .data(fuel.data(&[attr, raw, "loop_empty"]));
         if !holds {
             row = row.note(format!(
                 "the attribute costs {} fuel more per call.",
-                num(per_call(attr) - per_call(raw))
+                num(fuel.per_call(attr) - fuel.per_call(raw))
             ));
         }
         report.push(row);
     }
+}
+
+/// 3.4: the fuel of `fd_write` through the `wasip1` crate.
+fn row_3_4_wasip1_fuel(fuel: &CallFuel, report: &mut Report) {
     report.push(
         Row::new(
             "3.4",
             "`fd_write` to a null sink through the `wasip1` crate",
             format!(
                 "{} fuel per loop iteration with one call (attribute: {}); {} calls: {} fuel",
-                num(per_call("loop_fd_write_wasip1")),
-                num(per_call("loop_fd_write_attr")),
-                int(n.into()),
-                int(fuel["loop_fd_write_wasip1"].0)
+                num(fuel.per_call("loop_fd_write_wasip1")),
+                num(fuel.per_call("loop_fd_write_attr")),
+                int(fuel.n.into()),
+                int(fuel.fuel["loop_fd_write_wasip1"].0)
             ),
         )
-        .data(data(&["loop_fd_write_wasip1", "loop_fd_write_attr"])),
+        .data(fuel.data(&["loop_fd_write_wasip1", "loop_fd_write_attr"])),
     );
+}
 
-    let parsed = Module::parse(&module.bytes)?;
+/// 3.5 to 3.7: the code of each wrapper against its raw extern, and of their loops.
+fn rows_3_5_to_3_7_code_checks(parsed: &GuestWasm, report: &mut Report) -> Result<()> {
     let loops_same = [
         ("loop_mix_attr", "loop_mix_raw"),
         ("loop_sink_attr", "loop_sink_raw"),
@@ -249,6 +282,11 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         };
         report.push(row);
     }
+    Ok(())
+}
+
+/// 3.8: the code of `wasi::raw::fd_write` against the `wasip1` crate's.
+fn row_3_8_wasip1_code(parsed: &GuestWasm, fuel: &CallFuel, report: &mut Report) -> Result<()> {
     let wasip1 = parsed.compare("check_fd_write_attr", "check_fd_write_wasip1")?;
     let mut row = check_row(
         "3.8",
@@ -256,7 +294,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         &wasip1,
         false,
     );
-    let fd_write_equal = fuel["loop_fd_write_wasip1"] == fuel["loop_fd_write_attr"];
+    let fd_write_equal = fuel.fuel["loop_fd_write_wasip1"] == fuel.fuel["loop_fd_write_attr"];
     if !wasip1.identical && fd_write_equal {
         row.note = format!(
             "{}. Not a cost of the wrapper: `Errno::from_status` (runtime/src/wasi/errno.rs) maps \
@@ -269,7 +307,7 @@ pub(super) fn run(config: &Config, report: &mut Report) -> Result<()> {
         row.note = format!(
             "{}. Per call the attribute costs {} fuel more than `wasip1` on the success path.",
             row.note,
-            num(per_call("loop_fd_write_attr") - per_call("loop_fd_write_wasip1"))
+            num(fuel.per_call("loop_fd_write_attr") - fuel.per_call("loop_fd_write_wasip1"))
         );
     }
     report.push(row);
