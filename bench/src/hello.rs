@@ -149,7 +149,7 @@ fn measure_variants(report: &mut Report) -> Result<Hello> {
                     .join(name);
                 if !dir.join("Cargo.toml").is_file() {
                     hello.unavailable[i] = format!(
-                        "tests/guests/{name} does not exist yet (it needs the safe WASI layer's `println!`, issue 4)"
+                        "tests/guests/{name} does not exist yet (it needs the safe WASI layer's `println!`)"
                     );
                     continue;
                 }

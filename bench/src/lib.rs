@@ -37,7 +37,7 @@ use wasm_function_tests::{Outcome, Run};
 /// What to measure, and how much.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Iterations of the allocation loops (each runs `n` and `2n` times); the issue's figure is
+    /// Iterations of the allocation loops (each runs `n` and `2n` times); the goals' figure is
     /// a million.
     pub alloc_iterations: u32,
     /// Iterations of the import-call loops (each runs `n` and `2n` times).
@@ -56,7 +56,7 @@ pub struct Config {
 /// The compile-time rows' parameters.
 #[derive(Clone, Debug)]
 pub struct CompileConfig {
-    /// Declarations in each generated crate (the issue's figure is 1,000).
+    /// Declarations in each generated crate (the goals' figure is 1,000).
     pub declarations: usize,
     /// Measured `cargo check` runs of each generated crate, alternating, after one warm-up.
     pub check_runs: u32,
@@ -65,7 +65,7 @@ pub struct CompileConfig {
 }
 
 impl Config {
-    /// The full benchmark as the issue asks for it: loops of a million, 1,000 declarations.
+    /// The full benchmark as its goals define it: loops of a million, 1,000 declarations.
     pub fn full() -> Self {
         Config {
             alloc_iterations: 1_000_000,

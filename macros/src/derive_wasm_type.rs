@@ -330,50 +330,11 @@ fn is_primitive_number(ty: &syn::Type) -> bool {
 /// `WASM_FUNCTION_BLESS=1 cargo test -p wasm-function-macros` and review the diff.
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     #[test]
     fn expansion_snapshots() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expand/derive-wasm-type");
-        let bless = std::env::var_os("WASM_FUNCTION_BLESS").is_some();
-        let mut cases: Vec<_> = std::fs::read_dir(&dir)
-            .expect("tests/expand/derive-wasm-type exists")
-            .map(|entry| entry.expect("readable entry").path())
-            .filter(|path| {
-                path.to_str()
-                    .is_some_and(|p| p.ends_with(".rs") && !p.ends_with(".expanded.rs"))
-            })
-            .collect();
-        cases.sort();
-        let mut failures = Vec::new();
-        for path in &cases {
-            let source = std::fs::read_to_string(path).expect("readable case");
+        crate::snapshots::check("derive-wasm-type", 3, |source| {
             let input: proc_macro2::TokenStream = source.parse().expect("the case tokenizes");
-            let out = super::expand(input).expect("the case expands without error");
-            let file: syn::File = syn::parse2(out).expect("the expansion parses as items");
-            let actual = prettyplease::unparse(&file);
-            let snapshot = path.with_extension("expanded.rs");
-            if bless {
-                std::fs::write(&snapshot, &actual).expect("writable snapshot");
-                continue;
-            }
-            let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-            if expected != actual {
-                failures.push(format!(
-                    "{}: expansion differs from its snapshot\n--- actual ---\n{actual}",
-                    path.display()
-                ));
-            }
-        }
-        assert!(
-            cases.len() >= 3,
-            "expected at least 3 derive snapshot cases, found {}",
-            cases.len()
-        );
-        assert!(
-            failures.is_empty(),
-            "{}\nre-bless with WASM_FUNCTION_BLESS=1",
-            failures.join("\n")
-        );
+            crate::snapshots::pretty(super::expand(input).expect("the case expands without error"))
+        });
     }
 }

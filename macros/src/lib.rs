@@ -7,6 +7,8 @@ use proc_macro::TokenStream;
 mod derive_wasm_type;
 mod errors;
 mod memory_scope;
+#[cfg(test)]
+mod snapshots;
 mod wasm_function;
 
 /// Replaces a function's body with a call to a WebAssembly import.

@@ -183,3 +183,15 @@ fn never_panics_on_arbitrary_tokens() {
         let _ = super::expand(input);
     }
 }
+
+/// Expansion snapshots: each `macros/tests/expand/with-memory-allocator/<case>.rs` holds the
+/// macro's input; its expansion, as the body of a function, is compared with
+/// `<case>.expanded.rs` beside it (re-bless with `WASM_FUNCTION_BLESS=1`).
+#[test]
+fn expansion_snapshots() {
+    crate::snapshots::check("with-memory-allocator", 3, |source| {
+        let input: proc_macro2::TokenStream = source.parse().expect("the case tokenizes");
+        let block = super::expand(input).expect("the case expands without error");
+        crate::snapshots::pretty(quote::quote!(fn case() { #block }))
+    });
+}

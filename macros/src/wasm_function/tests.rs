@@ -1,11 +1,9 @@
 //! Expansion snapshots and robustness tests.
 //!
-//! Snapshots: each `macros/tests/expand/<case>.rs` holds one function with a
+//! Snapshots: each `macros/tests/expand/wasm-function/<case>.rs` holds one function with a
 //! `#[wasm_function(...)]` attribute; its expansion, pretty-printed with prettyplease, must
 //! equal `<case>.expanded.rs` beside it. After an intended change, re-bless them with
 //! `WASM_FUNCTION_BLESS=1 cargo test -p wasm-function-macros` and review the diff.
-
-use std::path::Path;
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -30,55 +28,12 @@ fn expand_case(source: &str) -> String {
     } = func;
     let body = body.map_or_else(|| quote::quote!(;), |body| body.into_token_stream());
     let item = quote::quote!(#(#attrs)* #vis #sig #body);
-    let out = super::expand(args, item);
-    let file: syn::File = syn::parse2(out).expect("expansion parses as items");
-    prettyplease::unparse(&file)
+    crate::snapshots::pretty(super::expand(args, item))
 }
 
 #[test]
 fn expansion_snapshots() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
-    let bless = std::env::var_os("WASM_FUNCTION_BLESS").is_some();
-    let mut cases = 0;
-    let mut failures = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/expand exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if !name.ends_with(".rs") || name.ends_with(".expanded.rs") {
-            continue;
-        }
-        cases += 1;
-        let source = std::fs::read_to_string(&path).expect("readable case");
-        let actual = expand_case(&source);
-        let snapshot = path.with_extension("expanded.rs");
-        if bless {
-            std::fs::write(&snapshot, &actual).expect("writable snapshot");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-        if expected != actual {
-            failures.push(format!(
-                "{}: expansion differs from its snapshot\n--- actual ---\n{actual}",
-                path.display()
-            ));
-        }
-    }
-    assert!(
-        cases >= 5,
-        "expected at least 5 snapshot cases, found {cases}"
-    );
-    assert!(
-        failures.is_empty(),
-        "{}\nre-bless with WASM_FUNCTION_BLESS=1",
-        failures.join("\n")
-    );
+    crate::snapshots::check("wasm-function", 5, expand_case);
 }
 
 /// A tiny deterministic generator (xorshift64*), so failures reproduce.

@@ -1,0 +1,3 @@
+|child| in mem {
+    child.allocate(8);
+}

@@ -1,0 +1,4 @@
+|mem| {
+    let segment = mem.allocate(8);
+    segment.len()
+}
