@@ -1,8 +1,8 @@
 //! Sizes and alignments: zero, odd, around one page, beyond 4 GiB; out of memory with the state
 //! unchanged.
 
-use super::{PageLimit, addr, mark, paint, painted};
-use crate::memory::{self, AllocErrorKind, MAX_ALIGN, MIN_ALIGN, PAGE_SIZE};
+use super::{PageLimit, addr, iterations, mark, paint, painted};
+use crate::memory::{self, AllocErrorKind, MAX_ALIGN, MIN_ALIGN, MemoryAllocator, PAGE_SIZE};
 use std::string::ToString;
 use std::vec;
 use std::vec::Vec;
@@ -257,4 +257,69 @@ fn chunks_grow_geometrically_and_fall_back_to_what_a_request_needs() {
         assert!(mem.try_allocate(one_page).is_err());
         reserved(5);
     });
+}
+
+/// Loops of scopes of random sizes, nested up to three deep, from seven seeds (each on a
+/// fresh thread): every kept chunk that fits is reused, so in all the pages reserved stay
+/// within 1.5 times the most pages ever live at once, and within 2 times for every seed.
+/// (The seeds are fixed, so the figures are too: 273 pages reserved for 192 live in all, the
+/// worst seed 1.63 times; before any kept chunk was reused, 370 for 192 and 2.4 times.)
+#[test]
+fn kept_chunks_are_reused_in_a_loop_of_random_scopes() {
+    /// xorshift64: deterministic, so the figures are the same on every run.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, bound: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % bound as u64) as usize
+        }
+        fn size(&mut self) -> usize {
+            match self.below(10) {
+                0..=5 => self.below(512),
+                6..=8 => self.below(8 * 1024),
+                _ => self.below(8 * PAGE_SIZE),
+            }
+        }
+    }
+    /// Opens a scope with random allocations and up to `depth` nested scopes; `live` is the
+    /// bytes live around it, the result the most bytes live at once inside it.
+    fn run(rng: &mut Rng, mem: &mut MemoryAllocator<'_>, live: usize, depth: usize) -> usize {
+        let mut live = live;
+        let mut peak = live;
+        for _ in 0..rng.below(6) {
+            let size = rng.size();
+            mem.allocate(size);
+            live += size;
+            peak = peak.max(live);
+            if depth > 0 && rng.below(3) == 0 {
+                peak = peak.max(mem.scope(|child| run(rng, child, live, depth - 1)));
+            }
+        }
+        peak
+    }
+    let mut totals = (0, 0);
+    for seed in [1, 2, 3, 12_345, 777_777, 99_999_999, 0x9E37_79B9_7F4A_7C15] {
+        let (reserved, peak_pages) = std::thread::spawn(move || {
+            let mut rng = Rng(seed);
+            let mut peak = 0;
+            for _ in 0..iterations(2000) {
+                peak = peak.max(memory::scope(|mem| run(&mut rng, mem, 0, 3)));
+            }
+            (memory::reserved_pages(), peak.div_ceil(PAGE_SIZE))
+        })
+        .join()
+        .unwrap();
+        assert!(
+            reserved <= 2 * peak_pages,
+            "seed {seed}: {reserved} pages reserved for at most {peak_pages} live at once"
+        );
+        totals = (totals.0 + reserved, totals.1 + peak_pages);
+    }
+    let (reserved, peak_pages) = totals;
+    assert!(
+        2 * reserved <= 3 * peak_pages,
+        "{reserved} pages reserved in all for at most {peak_pages} live at once"
+    );
 }
