@@ -74,8 +74,8 @@ pub(crate) struct State {
 
 /// The largest chunk that geometric growth asks for, in pages (512 KiB); a larger request gets
 /// exactly the pages it needs. Smaller than 1 MiB so that a request of a few pages that does
-/// not fit the rest of a chunk wastes less of it (the random-scopes test in `tests/sizes.rs`
-/// reserved 10% fewer pages than with 16).
+/// not fit the rest of a chunk wastes less of it (in the random-scopes test of
+/// `tests/sizes.rs`, seed `0x9E37_79B9_7F4A_7C15`: 35 pages reserved instead of 42 with 16).
 const GROWTH_CAP_PAGES: usize = 8;
 
 impl State {
