@@ -152,7 +152,7 @@ impl<'s> MemoryAllocator<'s> {
     /// As [`allocate`](Self::allocate).
     #[track_caller]
     pub fn allocate_zeroed(&self, size: usize) -> MemorySegment<'s> {
-        let segment = self.allocate(size);
+        let mut segment = self.allocate(size);
         segment.fill(0);
         segment
     }
@@ -164,7 +164,7 @@ impl<'s> MemoryAllocator<'s> {
     /// As [`allocate`](Self::allocate).
     #[track_caller]
     pub fn allocate_bytes(&self, bytes: &[u8]) -> MemorySegment<'s> {
-        let segment = self.allocate(bytes.len());
+        let mut segment = self.allocate(bytes.len());
         segment.copy_from_slice(0, bytes);
         segment
     }
@@ -180,7 +180,7 @@ impl<'s> MemoryAllocator<'s> {
     /// When the handle is not the innermost open scope.
     #[track_caller]
     pub fn try_allocate_bytes(&self, bytes: &[u8]) -> Result<MemorySegment<'s>, AllocError> {
-        let segment = self.try_allocate(bytes.len())?;
+        let mut segment = self.try_allocate(bytes.len())?;
         segment.copy_from_slice(0, bytes);
         Ok(segment)
     }

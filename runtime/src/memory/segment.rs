@@ -9,26 +9,42 @@ use super::error::OutOfBounds;
 
 /// A run of bytes allocated in a memory scope, valid until the scope closes (the lifetime `'s`).
 ///
-/// A segment is a pointer and a length, `Copy`, and never hands out Rust references into the
-/// memory: every read and write goes through raw pointers, so a host function may write the
-/// bytes while the segment exists (pass [`addr`](Self::addr) and [`len`](Self::len) on wasm32,
-/// or [`as_mut_ptr`](Self::as_mut_ptr)). Numbers are little-endian at any offset, aligned or
-/// not. Every access is bounds-checked with overflow-checked arithmetic: the plain methods panic
-/// with the offending offset, the `try_` ones return [`OutOfBounds`].
+/// A segment owns its bytes the way a `&'s mut [u8]` does: it is neither `Copy` nor `Clone`,
+/// reads take `&self` and writes take `&mut self`, so the borrow checker keeps writes (and host
+/// calls given `&mut` the segment) off the bytes while a view from [`as_bytes`](Self::as_bytes)
+/// lives, and every access off them while a view from [`as_bytes_mut`](Self::as_bytes_mut)
+/// lives. That is what makes the slice views sound, and lets a segment go to anything that takes
+/// `&[u8]` or `&mut [u8]` (a `read` into scope memory, a hash, a parser). Numbers are
+/// little-endian at any offset, aligned or not. Every access is bounds-checked with
+/// overflow-checked arithmetic: the plain methods panic with the offending offset, the `try_`
+/// ones return [`OutOfBounds`]. Disjoint parts of one segment are had with
+/// [`split_at`](Self::split_at) or, one at a time, [`slice`](Self::slice).
 ///
 /// Segments are neither `Send` nor `Sync`, like the allocator state they come from.
 ///
 /// ```
 /// wasm_function::memory::scope(|mem| {
-///     let segment = mem.allocate(12);
+///     let mut segment = mem.allocate(12);
 ///     segment.set_u32(0, 0x0102_0304);
 ///     assert_eq!(segment.get_u8(0), 0x04); // little-endian
 ///     segment.set_f64(4, -0.0);
 ///     assert_eq!(segment.get_f64(4).to_bits(), (-0.0f64).to_bits());
 ///     assert!(segment.try_get_u32(9).is_err()); // 9 + 4 > 12
+///     let bytes: &[u8] = segment.as_bytes(); // a view: no writes while it lives
+///     assert_eq!(bytes[..4], [4, 3, 2, 1]);
 /// });
 /// ```
-#[derive(Clone, Copy)]
+///
+/// A view held across a write is a compile error:
+///
+/// ```compile_fail,E0502
+/// wasm_function::memory::scope(|mem| {
+///     let mut segment = mem.allocate(4);
+///     let view = segment.as_bytes();
+///     segment.set_u8(0, 1); // cannot borrow `segment` as mutable: the view still reads it
+///     assert_eq!(view[0], 1);
+/// });
+/// ```
 pub struct MemorySegment<'s> {
     ptr: NonNull<u8>,
     len: usize,
@@ -69,7 +85,7 @@ macro_rules! accessors {
         /// When the value does not lie entirely inside the segment.
         #[inline]
         #[track_caller]
-        pub fn $set(&self, offset: usize, value: $t) {
+        pub fn $set(&mut self, offset: usize, value: $t) {
             if let Err(error) = self.$try_set(offset, value) {
                 out_of_bounds(error)
             }
@@ -82,7 +98,7 @@ macro_rules! accessors {
         /// [`OutOfBounds`] when the value does not lie entirely inside the segment; nothing is
         /// written then.
         #[inline]
-        pub fn $try_set(&self, offset: usize, value: $t) -> Result<(), OutOfBounds> {
+        pub fn $try_set(&mut self, offset: usize, value: $t) -> Result<(), OutOfBounds> {
             self.write(offset, value.to_le_bytes())
         }
     )*};
@@ -92,8 +108,9 @@ impl<'s> MemorySegment<'s> {
     /// # Safety
     ///
     /// `ptr..ptr + len` must be memory reserved for the allocator's scope `'s`, valid for reads
-    /// and writes, initialized, and overlapping no other live segment except those derived from
-    /// this one, for all of `'s`.
+    /// and writes and initialized for all of `'s`, and no other live segment or reference may
+    /// reach it while the new segment is used: it is either fresh, or a part of a segment that
+    /// is borrowed mutably for `'s`.
     #[inline(always)]
     pub(crate) unsafe fn new(ptr: NonNull<u8>, len: usize) -> Self {
         Self {
@@ -132,8 +149,34 @@ impl<'s> MemorySegment<'s> {
     /// must not keep a Rust reference into the memory while the segment's methods, or a host
     /// function, access it.
     #[inline]
-    pub const fn as_mut_ptr(&self) -> *mut u8 {
+    pub fn as_mut_ptr(&mut self) -> *mut u8 {
         self.ptr.as_ptr()
+    }
+
+    /// The bytes, as a slice: while it lives the segment cannot be written (`&self`).
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: the segment's bytes are initialized and valid for reads for all of `'s`
+        // (`new`'s contract), and no other segment or reference overlaps them; the shared borrow
+        // of `self` keeps every write, through this segment or a part of it, off them for as
+        // long as the slice lives.
+        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// The bytes, as a mutable slice: while it lives the segment cannot be used otherwise.
+    #[inline]
+    pub fn as_bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: as in `as_bytes`, and the mutable borrow of `self` makes the slice the only
+        // access to the bytes for as long as it lives.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// The bytes, as a mutable slice for the rest of the scope, giving up the segment.
+    #[inline]
+    pub fn into_bytes_mut(self) -> &'s mut [u8] {
+        // SAFETY: as in `as_bytes_mut`; the segment is consumed, so the slice is the only access
+        // to the bytes for all of `'s`, for which they stay valid (`new`'s contract).
+        unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
     }
 
     /// The segment's address in linear memory, the pointer a host function expects. Never 0.
@@ -168,7 +211,7 @@ impl<'s> MemorySegment<'s> {
     /// When `offset + source.len()` exceeds the segment.
     #[inline]
     #[track_caller]
-    pub fn copy_from_slice(&self, offset: usize, source: &[u8]) {
+    pub fn copy_from_slice(&mut self, offset: usize, source: &[u8]) {
         if let Err(error) = self.try_copy_from_slice(offset, source) {
             out_of_bounds(error)
         }
@@ -180,11 +223,11 @@ impl<'s> MemorySegment<'s> {
     ///
     /// [`OutOfBounds`] when `offset + source.len()` exceeds the segment; nothing is copied then.
     #[inline]
-    pub fn try_copy_from_slice(&self, offset: usize, source: &[u8]) -> Result<(), OutOfBounds> {
+    pub fn try_copy_from_slice(&mut self, offset: usize, source: &[u8]) -> Result<(), OutOfBounds> {
         self.check(offset, source.len())?;
         // SAFETY: `check` proved `offset..offset + len` inside the segment, which is valid for
-        // writes (`new`'s contract). `ptr::copy` tolerates overlap, should `source` have been
-        // made from this very memory by unsafe code.
+        // writes (`new`'s contract); `&mut self` excludes every view of it, so `source` is not
+        // this memory unless unsafe code made it so, and `ptr::copy` tolerates even that.
         unsafe {
             ptr::copy(source.as_ptr(), self.ptr.as_ptr().add(offset), source.len());
         }
@@ -231,7 +274,7 @@ impl<'s> MemorySegment<'s> {
 
     /// Sets every byte of the segment to `byte`.
     #[inline]
-    pub fn fill(&self, byte: u8) {
+    pub fn fill(&mut self, byte: u8) {
         // SAFETY: the whole segment is valid for writes (`new`'s contract).
         unsafe { ptr::write_bytes(self.ptr.as_ptr(), byte, self.len) }
     }
@@ -244,15 +287,16 @@ impl<'s> MemorySegment<'s> {
         bytes
     }
 
-    /// The sub-segment covering `range` (offsets from this segment's start), valid as long as
-    /// this one.
+    /// The sub-segment covering `range` (offsets from this segment's start). It borrows this
+    /// segment mutably, so the two are never used at once; see [`split_at`](Self::split_at)
+    /// for two parts at once, and [`as_bytes`](Self::as_bytes) for a read-only range.
     ///
     /// # Panics
     ///
     /// When the range is reversed or exceeds the segment.
     #[inline]
     #[track_caller]
-    pub fn slice(&self, range: impl RangeBounds<usize>) -> MemorySegment<'s> {
+    pub fn slice(&mut self, range: impl RangeBounds<usize>) -> MemorySegment<'_> {
         match self.try_slice(range) {
             Ok(segment) => segment,
             Err(error) => out_of_bounds(error),
@@ -267,9 +311,9 @@ impl<'s> MemorySegment<'s> {
     /// (`..=usize::MAX`).
     #[inline]
     pub fn try_slice(
-        &self,
+        &mut self,
         range: impl RangeBounds<usize>,
-    ) -> Result<MemorySegment<'s>, OutOfBounds> {
+    ) -> Result<MemorySegment<'_>, OutOfBounds> {
         let start = match range.start_bound() {
             Bound::Included(&start) => Some(start),
             Bound::Excluded(&start) => start.checked_add(1),
@@ -288,8 +332,42 @@ impl<'s> MemorySegment<'s> {
         };
         self.check(start, len)?;
         // SAFETY: `check` proved `start..start + len` inside this segment, so the sub-segment
-        // inherits its contract for the same scope `'s`; it overlaps only its parent.
-        Ok(unsafe { Self::new(self.ptr.add(start), len) })
+        // inherits its contract for the borrow of `self`, which is shorter than `'s` and keeps
+        // this segment (the only other access to the bytes) unused while it lives.
+        Ok(unsafe { MemorySegment::new(self.ptr.add(start), len) })
+    }
+
+    /// The two parts of the segment before and after `mid`, usable at the same time (each
+    /// borrows this segment's bytes exclusively for as long as the pair lives).
+    ///
+    /// ```
+    /// wasm_function::memory::scope(|mem| {
+    ///     let mut iovec_and_text = mem.allocate(8 + 5);
+    ///     let (mut iovec, mut text) = iovec_and_text.split_at(8);
+    ///     text.copy_from_slice(0, b"hello");
+    ///     iovec.set_u32(4, text.len() as u32);
+    ///     assert_eq!(iovec_and_text.get_u32(4), 5);
+    /// });
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When `mid` exceeds the segment.
+    #[inline]
+    #[track_caller]
+    pub fn split_at(&mut self, mid: usize) -> (MemorySegment<'_>, MemorySegment<'_>) {
+        if let Err(error) = self.check(mid, 0) {
+            out_of_bounds(error)
+        }
+        // SAFETY: `check` proved `mid <= len`, so `0..mid` and `mid..len` are disjoint ranges
+        // inside this segment; each part inherits its contract for the borrow of `self`, which
+        // keeps this segment unused while they live, and neither overlaps the other.
+        unsafe {
+            (
+                MemorySegment::new(self.ptr, mid),
+                MemorySegment::new(self.ptr.add(mid), self.len - mid),
+            )
+        }
     }
 
     /// Checks that `width` bytes at `offset` lie inside the segment, without overflow.
@@ -317,7 +395,7 @@ impl<'s> MemorySegment<'s> {
     }
 
     #[inline(always)]
-    fn write<const N: usize>(&self, offset: usize, bytes: [u8; N]) -> Result<(), OutOfBounds> {
+    fn write<const N: usize>(&mut self, offset: usize, bytes: [u8; N]) -> Result<(), OutOfBounds> {
         self.check(offset, N)?;
         // SAFETY: `check` proved the `N` bytes inside the segment, valid for writes (`new`'s
         // contract); `write_unaligned` needs no alignment.
@@ -329,6 +407,18 @@ impl<'s> MemorySegment<'s> {
                 .write_unaligned(bytes);
         }
         Ok(())
+    }
+}
+
+impl AsRef<[u8]> for MemorySegment<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl AsMut<[u8]> for MemorySegment<'_> {
+    fn as_mut(&mut self) -> &mut [u8] {
+        self.as_bytes_mut()
     }
 }
 

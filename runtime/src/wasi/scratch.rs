@@ -19,11 +19,5 @@ use super::Errno;
 /// When `mem` is not the innermost open scope of the thread (see [`MemoryAllocator`]).
 pub(crate) fn bytes_in<'s>(mem: &MemoryAllocator<'s>, len: usize) -> Result<&'s mut [u8], Errno> {
     let segment = mem.try_allocate(len).map_err(|_| Errno::NOMEM)?;
-    // SAFETY: `try_allocate` returned a fresh segment of `len` bytes, initialized and valid for
-    // reads and writes for all of `'s` (`MemorySegment::new`'s contract, which the allocator
-    // meets: its memory is handed out again only after the scope `'s` has closed, or never).
-    // No other live segment or slice overlaps it, and the segment, a `Copy` value, goes out of
-    // scope here uncopied, so the slice is the only access to these bytes during `'s`, which
-    // makes it exclusive as `&mut` requires.
-    Ok(unsafe { core::slice::from_raw_parts_mut(segment.as_mut_ptr(), segment.len()) })
+    Ok(segment.into_bytes_mut())
 }

@@ -171,7 +171,7 @@ fn run(
                     let segment = mem.allocate(*size);
                     model.record(addr(&segment), *size, Some(level));
                     let tag = model.tag();
-                    paint(&segment, tag);
+                    paint(&mut segment, tag);
                     mine.push((segment, tag));
                 }
             }
@@ -203,7 +203,7 @@ fn run(
                 let segment = handle.allocate(*size);
                 model.record(addr(&segment), *size, None);
                 let tag = model.tag();
-                paint(&segment, tag);
+                paint(&mut segment, tag);
                 model.statics.push((segment, tag));
                 model.leak();
             }
@@ -214,7 +214,7 @@ fn run(
                 let mut future: Suspended = Box::pin(async move {
                     with_memory_allocator!(|mem| {
                         let segment = mem.allocate(size);
-                        paint(&segment, tag);
+                        paint(&mut segment, tag);
                         report.set(addr(&segment));
                         YieldOnce(false).await;
                         painted(&segment, tag)

@@ -36,7 +36,7 @@ fn a_forgotten_future_keeps_its_memory() {
         let mut future: Pin<Box<dyn Future<Output = bool>>> = Box::pin(async {
             with_memory_allocator!(|mem| {
                 let segment = mem.allocate(64);
-                paint(&segment, 0x3C);
+                paint(&mut segment, 0x3C);
                 YieldOnce(false).await;
                 painted(&segment, 0x3C)
             })
@@ -53,7 +53,7 @@ fn a_forgotten_future_keeps_its_memory() {
     for _ in 0..3 {
         memory::scope(|mem| {
             let segment = mem.allocate(256);
-            paint(&segment, 0xC3);
+            paint(&mut segment, 0xC3);
         });
     }
     // The forgotten future resumes, finds its segment intact, and closes its (stale) scope.
@@ -70,7 +70,7 @@ fn a_leaked_slot_never_frees_its_memory() {
         let slot: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
         let handle = Box::leak(Box::new(slot.handle()));
         let segment = handle.allocate(32);
-        paint(&segment, 0x77);
+        paint(&mut segment, 0x77);
         let outer_panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             outer.allocate(1);
         }))
@@ -80,7 +80,7 @@ fn a_leaked_slot_never_frees_its_memory() {
     assert!(outer_panicked);
     with_memory_allocator!(|mem| {
         for _ in 0..10 {
-            paint(&mem.allocate(32), 0x11);
+            paint(&mut mem.allocate(32), 0x11);
         }
     });
     assert!(painted(&segment, 0x77));
@@ -104,7 +104,7 @@ fn slots_dropped_out_of_order_do_not_free_live_memory() {
     let mut first = ScopeGuard::enter();
     let first_handle = first.handle();
     let kept = first_handle.allocate(16);
-    paint(&kept, 0x42);
+    paint(&mut kept, 0x42);
     let kept_addr = addr(&kept);
     drop(first_handle);
     let second = ScopeGuard::enter();
@@ -148,7 +148,7 @@ fn a_scope_open_at_thread_exit_keeps_its_memory_for_later_destructors() {
         let slot: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
         let handle = Box::leak(Box::new(slot.handle()));
         let segment = handle.allocate(16);
-        paint(&segment, 0x5E);
+        paint(&mut segment, 0x5E);
         KEEP.with(|keep| keep.borrow_mut().0 = Some(segment));
     })
     .join()

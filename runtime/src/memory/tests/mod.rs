@@ -30,7 +30,7 @@ fn sample(len: usize) -> impl Iterator<Item = usize> {
 }
 
 /// Writes a pattern derived from `tag` into `segment`, to be checked with [`painted`].
-fn paint(segment: &MemorySegment<'_>, tag: u8) {
+fn paint(segment: &mut MemorySegment<'_>, tag: u8) {
     for offset in sample(segment.len()) {
         segment.set_u8(offset, tag ^ (offset as u8));
     }

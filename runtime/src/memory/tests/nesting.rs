@@ -12,10 +12,10 @@ use crate::with_memory_allocator;
 fn outer_segments_stay_usable_inside_inner_scopes() {
     memory::scope(|outer| {
         let kept = outer.allocate(16);
-        paint(&kept, 0xA5);
+        paint(&mut kept, 0xA5);
         outer.scope(|inner| {
             let scratch = inner.allocate(64);
-            paint(&scratch, 0x5A);
+            paint(&mut scratch, 0x5A);
             assert!(painted(&kept, 0xA5));
             kept.set_u64(8, 7);
         });
@@ -255,10 +255,10 @@ fn threads_do_not_interfere() {
                 for round in 0..iterations(200) as u8 {
                     memory::scope(|mem| {
                         let segment = mem.allocate(100 + usize::from(id) * 8);
-                        paint(&segment, id.wrapping_mul(31) ^ round);
+                        paint(&mut segment, id.wrapping_mul(31) ^ round);
                         mem.scope(|inner| {
                             let other = inner.allocate(300);
-                            paint(&other, !id);
+                            paint(&mut other, !id);
                             std::thread::yield_now();
                             assert!(painted(&other, !id));
                         });

@@ -93,7 +93,7 @@ fn run(
                 model.record(&segment);
                 let tag = model.next_tag;
                 model.next_tag = model.next_tag.wrapping_add(1);
-                paint(&segment, tag);
+                paint(&mut segment, tag);
                 mine.push((segment, tag));
                 assert!(check(&mine), "a write showed through another segment");
             }

@@ -216,7 +216,7 @@ fn allocate_bytes_str_and_zeroed() {
 fn sub_segments() {
     memory::scope(|mem| {
         let segment = mem.allocate(16);
-        paint(&segment, 0x11);
+        paint(&mut segment, 0x11);
         let middle = segment.slice(4..12);
         assert_eq!(middle.len(), 8);
         assert_eq!(addr(&middle), addr(&segment) + 4);
@@ -282,8 +282,8 @@ fn painted_segments_keep_their_pattern() {
     memory::scope(|mem| {
         let a = mem.allocate(33);
         let b = mem.allocate(7);
-        paint(&a, 1);
-        paint(&b, 2);
+        paint(&mut a, 1);
+        paint(&mut b, 2);
         assert!(painted(&a, 1) && painted(&b, 2));
     });
 }

@@ -91,7 +91,7 @@ fn alignment_holds_when_the_request_spills_into_a_new_chunk() {
         for align in [16, 4096, MAX_ALIGN] {
             let segment = mem.allocate_aligned(100, align);
             assert_eq!(addr(&segment) % align, 0);
-            paint(&segment, 3);
+            paint(&mut segment, 3);
             assert!(painted(&segment, 3));
         }
     });
@@ -201,9 +201,9 @@ fn chunks_kept_from_earlier_scopes_are_reused_or_skipped() {
         outer.scope(|mem| {
             mem.allocate(PAGE_SIZE / 2);
             let big = mem.allocate(40 * PAGE_SIZE); // the kept chunk is too small: a new one
-            paint(&big.slice(..100), 9);
+            paint(&mut big.slice(..100), 9);
             let next = mem.allocate(PAGE_SIZE - 100); // the kept chunk, after the new one
-            paint(&next, 8);
+            paint(&mut next, 8);
             assert!(painted(&big.slice(..100), 9));
         });
         let grown = memory::reserved_pages();
