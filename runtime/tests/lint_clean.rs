@@ -71,7 +71,7 @@ pub fn scoped_sum(text: &str) -> u32 {
     with_memory_allocator!(|mem| {
         let copy = mem.allocate_str(text);
         let inner = with_memory_allocator!(|child| in mem {
-            let scratch = child.allocate(copy.len());
+            let mut scratch = child.allocate(copy.len());
             for index in 0..copy.len() {
                 scratch.set_u8(index, copy.get_u8(index));
             }

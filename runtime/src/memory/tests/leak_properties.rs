@@ -168,7 +168,7 @@ fn run(
         match op {
             Op::Allocate(size) => {
                 if usable(mem, model) {
-                    let segment = mem.allocate(*size);
+                    let mut segment = mem.allocate(*size);
                     model.record(addr(&segment), *size, Some(level));
                     let tag = model.tag();
                     paint(&mut segment, tag);
@@ -200,7 +200,7 @@ fn run(
                 let guard: &'static mut ScopeGuard<'static> =
                     Box::leak(Box::new(ScopeGuard::enter()));
                 let handle: &'static MemoryAllocator<'static> = Box::leak(Box::new(guard.handle()));
-                let segment = handle.allocate(*size);
+                let mut segment = handle.allocate(*size);
                 model.record(addr(&segment), *size, None);
                 let tag = model.tag();
                 paint(&mut segment, tag);
@@ -213,7 +213,7 @@ fn run(
                 let report = Rc::clone(&start);
                 let mut future: Suspended = Box::pin(async move {
                     with_memory_allocator!(|mem| {
-                        let segment = mem.allocate(size);
+                        let mut segment = mem.allocate(size);
                         paint(&mut segment, tag);
                         report.set(addr(&segment));
                         YieldOnce(false).await;

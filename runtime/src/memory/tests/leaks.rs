@@ -35,7 +35,7 @@ fn a_forgotten_future_keeps_its_memory() {
         outer.allocate(8);
         let mut future: Pin<Box<dyn Future<Output = bool>>> = Box::pin(async {
             with_memory_allocator!(|mem| {
-                let segment = mem.allocate(64);
+                let mut segment = mem.allocate(64);
                 paint(&mut segment, 0x3C);
                 YieldOnce(false).await;
                 painted(&segment, 0x3C)
@@ -52,7 +52,7 @@ fn a_forgotten_future_keeps_its_memory() {
     // New scopes must not hand out the leaked segment's memory.
     for _ in 0..3 {
         memory::scope(|mem| {
-            let segment = mem.allocate(256);
+            let mut segment = mem.allocate(256);
             paint(&mut segment, 0xC3);
         });
     }
@@ -69,7 +69,7 @@ fn a_leaked_slot_never_frees_its_memory() {
     let (segment, outer_panicked) = memory::scope(|outer| {
         let slot: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
         let handle = Box::leak(Box::new(slot.handle()));
-        let segment = handle.allocate(32);
+        let mut segment = handle.allocate(32);
         paint(&mut segment, 0x77);
         let outer_panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             outer.allocate(1);
@@ -103,7 +103,7 @@ fn an_enclosing_handle_panics_after_a_leak_is_detected() {
 fn slots_dropped_out_of_order_do_not_free_live_memory() {
     let mut first = ScopeGuard::enter();
     let first_handle = first.handle();
-    let kept = first_handle.allocate(16);
+    let mut kept = first_handle.allocate(16);
     paint(&mut kept, 0x42);
     let kept_addr = addr(&kept);
     drop(first_handle);
@@ -130,8 +130,8 @@ fn a_scope_open_at_thread_exit_keeps_its_memory_for_later_destructors() {
         fn drop(&mut self) {
             // Runs at thread exit, possibly after the allocator state's own destructor: the
             // memory must still be there (Miri checks it).
-            if let Some(segment) = self.0 {
-                assert!(painted(&segment, 0x5E));
+            if let Some(segment) = &self.0 {
+                assert!(painted(segment, 0x5E));
             }
         }
     }
@@ -147,7 +147,7 @@ fn a_scope_open_at_thread_exit_keeps_its_memory_for_later_destructors() {
         });
         let slot: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
         let handle = Box::leak(Box::new(slot.handle()));
-        let segment = handle.allocate(16);
+        let mut segment = handle.allocate(16);
         paint(&mut segment, 0x5E);
         KEEP.with(|keep| keep.borrow_mut().0 = Some(segment));
     })

@@ -84,7 +84,7 @@ fn run(
     while let Some(op) = ops.next() {
         match op {
             Op::Allocate { size, align } => {
-                let segment = match align {
+                let mut segment = match align {
                     None => mem.allocate(*size),
                     Some(align) => mem.allocate_aligned(*size, *align),
                 };
@@ -150,7 +150,7 @@ proptest! {
         writes in prop::collection::vec((any::<usize>(), 0usize..80, any::<u64>(), 0u8..4), 0..40),
     ) {
         memory::scope(|mem| {
-            let segment = mem.allocate_zeroed(len);
+            let mut segment = mem.allocate_zeroed(len);
             let mut model = vec![0u8; len];
             for (big_offset, small_offset, value, width) in writes {
                 // Mostly plausible offsets, sometimes huge ones.

@@ -9,7 +9,7 @@ use std::format;
 /// getter and setter of one width.
 macro_rules! edges {
     ($segment:expr, $t:ty, $try_get:ident, $try_set:ident, $value:expr) => {{
-        let segment: &MemorySegment<'_> = $segment;
+        let segment: &mut MemorySegment<'_> = $segment;
         let width = size_of::<$t>();
         let last = segment.len() - width;
         segment.$try_set(last, $value).unwrap();
@@ -33,17 +33,17 @@ macro_rules! edges {
 fn bounds_at_len_minus_width_for_every_width() {
     memory::scope(|mem| {
         for len in [8, 9, 13, 16, 31] {
-            let segment = mem.allocate(len);
-            edges!(&segment, u8, try_get_u8, try_set_u8, 0xFE);
-            edges!(&segment, i8, try_get_i8, try_set_i8, -2);
-            edges!(&segment, u16, try_get_u16, try_set_u16, 0xBEEF);
-            edges!(&segment, i16, try_get_i16, try_set_i16, i16::MIN);
-            edges!(&segment, u32, try_get_u32, try_set_u32, 0xDEAD_BEEF);
-            edges!(&segment, i32, try_get_i32, try_set_i32, i32::MIN);
-            edges!(&segment, u64, try_get_u64, try_set_u64, u64::MAX - 1);
-            edges!(&segment, i64, try_get_i64, try_set_i64, i64::MIN);
-            edges!(&segment, f32, try_get_f32, try_set_f32, 1.5);
-            edges!(&segment, f64, try_get_f64, try_set_f64, -2.25);
+            let mut segment = mem.allocate(len);
+            edges!(&mut segment, u8, try_get_u8, try_set_u8, 0xFE);
+            edges!(&mut segment, i8, try_get_i8, try_set_i8, -2);
+            edges!(&mut segment, u16, try_get_u16, try_set_u16, 0xBEEF);
+            edges!(&mut segment, i16, try_get_i16, try_set_i16, i16::MIN);
+            edges!(&mut segment, u32, try_get_u32, try_set_u32, 0xDEAD_BEEF);
+            edges!(&mut segment, i32, try_get_i32, try_set_i32, i32::MIN);
+            edges!(&mut segment, u64, try_get_u64, try_set_u64, u64::MAX - 1);
+            edges!(&mut segment, i64, try_get_i64, try_set_i64, i64::MIN);
+            edges!(&mut segment, f32, try_get_f32, try_set_f32, 1.5);
+            edges!(&mut segment, f64, try_get_f64, try_set_f64, -2.25);
         }
     });
 }
@@ -51,7 +51,7 @@ fn bounds_at_len_minus_width_for_every_width() {
 #[test]
 fn a_failed_write_writes_nothing() {
     memory::scope(|mem| {
-        let segment = mem.allocate_zeroed(8);
+        let mut segment = mem.allocate_zeroed(8);
         assert!(segment.try_set_u64(1, u64::MAX).is_err());
         assert!(segment.try_copy_from_slice(4, &[1; 5]).is_err());
         assert_eq!(segment.get_u64(0), 0);
@@ -92,7 +92,7 @@ fn the_panicking_setter_does_not_overflow() {
 #[test]
 fn little_endian_encoding() {
     memory::scope(|mem| {
-        let segment = mem.allocate(16);
+        let mut segment = mem.allocate(16);
         segment.set_i32(0, 0x0102_0304);
         assert_eq!(
             [0, 1, 2, 3].map(|offset| segment.get_u8(offset)),
@@ -133,7 +133,7 @@ fn floats_round_trip_bit_for_bit_at_unaligned_offsets() {
         f64::MAX,
     ];
     memory::scope(|mem| {
-        let segment = mem.allocate(24);
+        let mut segment = mem.allocate(24);
         for offset in [0, 1, 3, 5, 7] {
             for value in f32s {
                 segment.set_f32(offset, value);
@@ -154,7 +154,7 @@ fn floats_round_trip_bit_for_bit_at_unaligned_offsets() {
 #[test]
 fn integers_at_unaligned_offsets() {
     memory::scope(|mem| {
-        let segment = mem.allocate(32);
+        let mut segment = mem.allocate(32);
         for offset in [1, 3, 5, 7, 9, 23] {
             segment.set_u64(offset, 0x0123_4567_89AB_CDEF);
             assert_eq!(segment.get_u64(offset), 0x0123_4567_89AB_CDEF);
@@ -170,7 +170,7 @@ fn integers_at_unaligned_offsets() {
 #[test]
 fn copies_to_and_from_slices() {
     memory::scope(|mem| {
-        let segment = mem.allocate(10);
+        let mut segment = mem.allocate(10);
         segment.fill(0);
         segment.copy_from_slice(2, b"abc");
         let mut out = [0u8; 5];
@@ -201,7 +201,7 @@ fn allocate_bytes_str_and_zeroed() {
     });
     // Reused memory is dirty; allocate_zeroed is not.
     let dirty = memory::scope(|mem| {
-        let segment = mem.allocate(64);
+        let mut segment = mem.allocate(64);
         segment.fill(0xAB);
         addr(&segment)
     });
@@ -215,15 +215,22 @@ fn allocate_bytes_str_and_zeroed() {
 #[test]
 fn sub_segments() {
     memory::scope(|mem| {
-        let segment = mem.allocate(16);
+        let mut segment = mem.allocate(16);
         paint(&mut segment, 0x11);
-        let middle = segment.slice(4..12);
+        let start = addr(&segment);
+        let fourth = segment.get_u8(4);
+        let mut middle = segment.slice(4..12);
         assert_eq!(middle.len(), 8);
-        assert_eq!(addr(&middle), addr(&segment) + 4);
-        assert_eq!(middle.get_u8(0), segment.get_u8(4));
+        assert_eq!(addr(&middle), start + 4);
+        assert_eq!(middle.get_u8(0), fourth);
         middle.set_u8(7, 0);
-        assert_eq!(segment.get_u8(11), 0);
         assert!(middle.try_get_u8(8).is_err());
+        let mut inner = middle.slice(2..6);
+        let nested = inner.slice(1..=2);
+        assert_eq!(addr(&nested), start + 7);
+        assert_eq!(nested.len(), 2);
+        // The parent is usable again once its sub-segments are done, and sees their writes.
+        assert_eq!(segment.get_u8(11), 0);
 
         assert_eq!(segment.slice(..).len(), 16);
         assert_eq!(segment.slice(16..).len(), 0);
@@ -246,9 +253,6 @@ fn sub_segments() {
                 ))
                 .is_err()
         );
-        let nested = middle.slice(2..6).slice(1..=2);
-        assert_eq!(addr(&nested), addr(&segment) + 7);
-        assert_eq!(nested.len(), 2);
     });
 }
 
@@ -280,8 +284,8 @@ fn debug_output_shows_address_and_length_only() {
 #[test]
 fn painted_segments_keep_their_pattern() {
     memory::scope(|mem| {
-        let a = mem.allocate(33);
-        let b = mem.allocate(7);
+        let mut a = mem.allocate(33);
+        let mut b = mem.allocate(7);
         paint(&mut a, 1);
         paint(&mut b, 2);
         assert!(painted(&a, 1) && painted(&b, 2));

@@ -16,7 +16,7 @@ fn zero_size_allocations() {
     memory::scope(|mem| {
         mem.allocate(5);
         let before = mark(mem);
-        let empty = mem.allocate(0);
+        let mut empty = mem.allocate(0);
         assert_eq!(empty.len(), 0);
         assert!(empty.is_empty());
         assert_eq!(addr(&empty), before);
@@ -89,7 +89,7 @@ fn alignment_holds_when_the_request_spills_into_a_new_chunk() {
         let room = chunk_end - mark(mem);
         mem.allocate(room - 64);
         for align in [16, 4096, MAX_ALIGN] {
-            let segment = mem.allocate_aligned(100, align);
+            let mut segment = mem.allocate_aligned(100, align);
             assert_eq!(addr(&segment) % align, 0);
             paint(&mut segment, 3);
             assert!(painted(&segment, 3));
@@ -103,13 +103,13 @@ fn sizes_around_one_page() {
         for size in 65519..=65537 {
             outer.scope(|mem| {
                 let small = mem.allocate(1);
-                let segment = mem.allocate(size);
+                let mut segment = mem.allocate(size);
                 assert_eq!(segment.len(), size);
                 assert_eq!(addr(&segment) % MIN_ALIGN, 0);
                 segment.set_u8(0, 1);
                 segment.set_u8(size - 1, 2);
                 segment.set_u64(size - 8, u64::MAX);
-                let after = mem.allocate(8);
+                let mut after = mem.allocate(8);
                 assert!(
                     addr(&after) >= addr(&segment) + size || addr(&after) + 8 <= addr(&segment)
                 );
@@ -200,9 +200,9 @@ fn chunks_kept_from_earlier_scopes_are_reused_or_skipped() {
         assert_eq!(memory::reserved_pages(), reserved);
         outer.scope(|mem| {
             mem.allocate(PAGE_SIZE / 2);
-            let big = mem.allocate(40 * PAGE_SIZE); // the kept chunk is too small: a new one
+            let mut big = mem.allocate(40 * PAGE_SIZE); // the kept chunk is too small: a new one
             paint(&mut big.slice(..100), 9);
-            let next = mem.allocate(PAGE_SIZE - 100); // the kept chunk, after the new one
+            let mut next = mem.allocate(PAGE_SIZE - 100); // the kept chunk, after the new one
             paint(&mut next, 8);
             assert!(painted(&big.slice(..100), 9));
         });
