@@ -81,7 +81,7 @@ pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
 ///     with_memory_allocator!(|mem| {
 ///         let copy = mem.try_allocate_str(text).ok()?; // `?` leaves `first_byte`
 ///         let first = with_memory_allocator!(|scratch| in mem {
-///             let pair = scratch.allocate(2); // freed at the end of this block
+///             let mut pair = scratch.allocate(2); // freed at the end of this block
 ///             pair.set_u8(0, copy.try_get_u8(0).ok()?); // `copy` is still usable here
 ///             pair.get_u8(0)
 ///         });

@@ -49,11 +49,11 @@ fn address(segment: &MemorySegment<'_>) -> u32 {
 /// looping over short writes; every byte of it is released when the function returns.
 fn println_scoped(text: &str) -> Result<usize, Errno> {
     with_memory_allocator!(|mem| {
-        let line = mem.allocate(text.len() + 1);
+        let mut line = mem.allocate(text.len() + 1);
         line.copy_from_slice(0, text.as_bytes());
         line.set_u8(text.len(), b'\n');
-        let iovec = mem.allocate(8);
-        let nwritten = mem.allocate(4);
+        let mut iovec = mem.allocate(8);
+        let mut nwritten = mem.allocate(4);
         let mut done = 0;
         while done < line.len() {
             iovec.set_u32(0, address(&line) + done as u32);
@@ -77,10 +77,10 @@ fn main() {
     println_scoped(&format!("fd_write reported {written} bytes written")).expect("fd_write");
 
     let (outer_at, inner_at, reused_at) = with_memory_allocator!(|mem| {
-        let outer = mem.allocate(32);
+        let mut outer = mem.allocate(32);
         outer.set_u64(0, 0x1122_3344_5566_7788);
         let inner_at = with_memory_allocator!(|child| in mem {
-            let inner = child.allocate(1024);
+            let mut inner = child.allocate(1024);
             inner.fill(0xab);
             // The parent's segments stay readable while the child is open.
             assert_eq!(outer.get_u64(0), 0x1122_3344_5566_7788);

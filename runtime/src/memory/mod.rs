@@ -40,7 +40,7 @@
 //!             return None; // so does `return`; the scope is closed either way
 //!         }
 //!         let doubled = with_memory_allocator!(|scratch| in mem {
-//!             let bytes = scratch.allocate(2);
+//!             let mut bytes = scratch.allocate(2);
 //!             bytes.set_u8(0, copy.get_u8(0)); // the parent's segments stay usable
 //!             bytes.set_u8(1, copy.get_u8(0));
 //!             bytes.get_u16(0)

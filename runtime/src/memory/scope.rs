@@ -220,10 +220,10 @@ impl<'s> MemoryAllocator<'s> {
     /// use wasm_function::memory;
     ///
     /// memory::scope(|outer| {
-    ///     let kept = outer.allocate(8);
+    ///     let mut kept = outer.allocate(8);
     ///     kept.set_u64(0, 1);
     ///     let sum = outer.scope(|inner| {
-    ///         let scratch = inner.allocate(8);
+    ///         let mut scratch = inner.allocate(8);
     ///         scratch.set_u64(0, 41);
     ///         scratch.get_u64(0) + kept.get_u64(0)
     ///     });
