@@ -32,7 +32,7 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 pub extern "C" fn _start() {
     with_memory_allocator!(|mem| {
         let message = mem.allocate_str("Hello, world!\n");
-        let iov = mem.allocate(8);
+        let mut iov = mem.allocate(8);
         iov.set_u32(0, message.addr());
         // The message is 14 bytes long.
         iov.set_u32(4, message.len() as u32);

@@ -11,7 +11,7 @@ use wasm_function::memory::{self, MemorySegment};
 use wasm_function::wasi::env;
 use wasm_function::with_memory_allocator;
 
-fn paint(segment: &MemorySegment<'_>, tag: u8) {
+fn paint(segment: &mut MemorySegment<'_>, tag: u8) {
     for offset in 0..segment.len() {
         segment.set_u8(offset, tag ^ offset as u8);
     }
@@ -45,15 +45,15 @@ fn main() {
             });
             let guard: &'static mut ScopeGuard<'static> = Box::leak(Box::new(ScopeGuard::enter()));
             let handle = Box::leak(Box::new(guard.handle()));
-            let leaked = handle.allocate(256);
-            paint(&leaked, 0x5A);
+            let mut leaked = handle.allocate(256);
+            paint(&mut leaked, 0x5A);
             (leaked, env::args_in(handle).expect("args_in"))
         });
         let before: Vec<String> = args.iter().map(String::from).collect(); // `a` closes while the leaked scope is open: its memory must stay reserved
         let mut overlapped = false;
         for round in 0..64u8 {
             with_memory_allocator!(|scratch| {
-                let fresh = scratch.allocate(4096);
+                let mut fresh = scratch.allocate(4096);
                 overlapped |= overlap(&fresh, &leaked);
                 fresh.fill(round);
             });

@@ -27,12 +27,12 @@ fn pages() -> u32 {
 
 fn one_iteration(i: u32) -> bool {
     with_memory_allocator!(|mem| {
-        let a = mem.allocate(16);
+        let mut a = mem.allocate(16);
         a.set_u32(0, i);
-        let b = mem.allocate(100 + (i as usize % 7));
+        let mut b = mem.allocate(100 + (i as usize % 7));
         b.set_u64(8, u64::from(i) << 32);
         let inner_ok = with_memory_allocator!(|child| in mem {
-            let c = child.allocate(64);
+            let mut c = child.allocate(64);
             c.set_u16(62, i as u16);
             c.get_u16(62) == i as u16
         });

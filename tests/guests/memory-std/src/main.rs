@@ -25,12 +25,12 @@ fn interleave() -> Result<usize, String> {
         kept.push(vec![pattern; size]);
         let text = "x".repeat(round % 97 + 1);
         with_memory_allocator!(|mem| {
-            let segment = mem.allocate(size * 3 + 1);
+            let mut segment = mem.allocate(size * 3 + 1);
             segment.fill(!pattern);
             let more = vec![pattern ^ 0x55; size / 2 + 1];
             let bytes = mem.allocate_bytes(&more);
             let nested = with_memory_allocator!(|child| in mem {
-                let inner = child.allocate(4096);
+                let mut inner = child.allocate(4096);
                 inner.fill(0xee);
                 kept.push(vec![0x11; 17]);
                 let mut ranges: Vec<(usize, usize)> = kept
@@ -74,7 +74,7 @@ fn interleave() -> Result<usize, String> {
 
 fn out_of_memory() -> Result<String, String> {
     with_memory_allocator!(|mem| {
-        let before = mem.allocate(64);
+        let mut before = mem.allocate(64);
         before.fill(0x5a);
         // 3 GiB: more than the runtime lets this module grow to in the test.
         let error: AllocError = match mem.try_allocate(3 << 30) {
@@ -82,7 +82,7 @@ fn out_of_memory() -> Result<String, String> {
             Err(error) => error,
         };
         let huge = mem.try_allocate(usize::MAX).is_err();
-        let after = mem.allocate(64);
+        let mut after = mem.allocate(64);
         after.fill(0xa5);
         let intact = before.to_vec().iter().all(|&b| b == 0x5a);
         if huge && intact && after.as_ptr() as usize >= before.as_ptr() as usize + 64 {

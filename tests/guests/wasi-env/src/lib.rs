@@ -139,7 +139,7 @@ fn parse_u32(text: &str) -> Option<u32> {
 /// Echoes standard input, read to its end into memory of a scope.
 fn standard_streams() -> Result<(), Errno> {
     with_memory_allocator!(|mem| {
-        let buf = mem.allocate(4096);
+        let mut buf = mem.allocate(4096);
         let mut len = 0;
         let mut chunk = [0_u8; 7];
         loop {
