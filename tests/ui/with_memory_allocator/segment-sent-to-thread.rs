@@ -3,7 +3,7 @@ use wasm_function::with_memory_allocator;
 
 fn misuse() {
     with_memory_allocator!(|mem| {
-        let segment = mem.allocate(8);
+        let mut segment = mem.allocate(8);
         std::thread::scope(|threads| {
             threads.spawn(move || segment.set_u8(0, 1));
         });
