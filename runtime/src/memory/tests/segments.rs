@@ -1,5 +1,5 @@
-//! `MemorySegment`: bounds at every width, overflowing offsets, encodings bit for bit, copies
-//! and sub-segments.
+//! `MemorySegment`: bounds at every width, overflowing offsets, encodings bit for bit, copies,
+//! sub-segments, splits and byte views.
 
 use super::{addr, paint, painted};
 use crate::memory::{self, MemorySegment, OutOfBounds};
@@ -289,5 +289,61 @@ fn painted_segments_keep_their_pattern() {
         paint(&mut a, 1);
         paint(&mut b, 2);
         assert!(painted(&a, 1) && painted(&b, 2));
+    });
+}
+
+#[test]
+fn split_at_gives_two_disjoint_parts_at_once() {
+    memory::scope(|mem| {
+        let mut segment = mem.allocate_zeroed(12);
+        let start = addr(&segment);
+        let (mut head, mut tail) = segment.split_at(5);
+        assert_eq!((head.len(), tail.len()), (5, 7));
+        assert_eq!((addr(&head), addr(&tail)), (start, start + 5));
+        head.fill(0xAA);
+        tail.set_u32(0, 0x0403_0201);
+        assert!(head.try_get_u8(5).is_err(), "a part ends at the split");
+        assert!(tail.try_get_u8(7).is_err());
+        assert_eq!(head.get_u8(4), 0xAA);
+        assert_eq!(tail.get_u8(0), 1);
+        // The parent sees both parts' writes once they are done.
+        assert_eq!(
+            segment.as_bytes(),
+            [0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 1, 2, 3, 4, 0, 0, 0]
+        );
+        let (empty, all) = segment.split_at(0);
+        assert!(empty.is_empty());
+        assert_eq!((addr(&empty), all.len()), (start, 12));
+        let (all, empty) = segment.split_at(12);
+        assert_eq!(all.len(), 12);
+        assert!(empty.is_empty());
+        assert_eq!(addr(&empty), start + 12);
+    });
+}
+
+#[test]
+#[should_panic(
+    expected = "memory segment access out of bounds: 0 bytes at offset 9 of a segment of 8 bytes"
+)]
+fn split_at_past_the_end_panics() {
+    memory::scope(|mem| {
+        let _ = mem.allocate(8).split_at(9);
+    });
+}
+
+#[test]
+fn byte_views_read_and_write_the_segment() {
+    memory::scope(|mem| {
+        let mut segment = mem.allocate_bytes(b"abcd");
+        assert_eq!(segment.as_bytes(), b"abcd");
+        assert_eq!(AsRef::<[u8]>::as_ref(&segment), b"abcd");
+        segment.as_bytes_mut()[0] = b'A';
+        AsMut::<[u8]>::as_mut(&mut segment)[1] = b'B';
+        assert_eq!(segment.to_vec(), b"ABcd");
+        let start = addr(&segment);
+        let bytes: &mut [u8] = segment.into_bytes_mut();
+        assert_eq!(bytes.as_ptr().addr(), start);
+        bytes[3] = b'D';
+        assert_eq!(bytes, b"ABcD");
     });
 }
