@@ -5,6 +5,7 @@
 use core::mem::MaybeUninit;
 
 use crate::abi::{WasmLayout, WasmType, WasmWritable};
+use crate::memory::MemorySegment;
 
 /// An aligned slot, owned by the wrapper, that the host writes one `Ok` value into.
 ///
@@ -53,6 +54,20 @@ impl<T: WasmWritable> Default for OutSlot<T> {
 #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
 fn parts(ptr: usize, len: usize) -> (i32, i32) {
     (ptr as i32, len as i32)
+}
+
+/// `&MemorySegment` as (pointer, length in bytes): the host may read the bytes.
+#[inline(always)]
+pub fn segment_parts(segment: &MemorySegment<'_>) -> (i32, i32) {
+    parts(segment.as_ptr().expose_provenance(), segment.len())
+}
+
+/// `&mut MemorySegment` as (pointer, length in bytes): the host may read and write the bytes
+/// (any bytes are valid in a segment), and no view of them lives during the call.
+#[inline(always)]
+pub fn segment_mut_parts(segment: &mut MemorySegment<'_>) -> (i32, i32) {
+    let len = segment.len();
+    parts(segment.as_mut_ptr().expose_provenance(), len)
 }
 
 /// `&[T]` as (pointer, length in elements).

@@ -80,3 +80,56 @@ fn four_billion_forgotten_scope_guards_never_free_live_memory() {
          scopes after the leaks reuse their memory: ok\n"
     );
 }
+
+#[test]
+fn segments_cross_imports_as_pointer_and_length() {
+    let guest = guest("memory-segments").expect("memory-segments builds");
+    let reported = Arc::new(Mutex::new(None));
+    let sink = Arc::clone(&reported);
+    let outcome = guest
+        .run()
+        .host_fn("test_segments", "fill", |ctx, args| match args {
+            [Value::I32(ptr), Value::I32(len), Value::I32(byte)] => {
+                let bytes = vec![*byte as u8; *len as usize];
+                ctx.write_memory(*ptr as u32, &bytes)?;
+                Ok(vec![])
+            }
+            other => anyhow::bail!("unexpected arguments {other:?}"),
+        })
+        .host_fn("test_segments", "checksum", |ctx, args| match args {
+            [Value::I32(ptr), Value::I32(len)] => {
+                let bytes = ctx.read_memory(*ptr as u32, *len as u32)?;
+                let sum: u32 = bytes.iter().map(|&byte| u32::from(byte)).sum();
+                Ok(vec![Value::I32(sum as i32)])
+            }
+            other => anyhow::bail!("unexpected arguments {other:?}"),
+        })
+        .host_fn("test_segments", "report", move |_, args| {
+            *sink.lock().expect("lock") = Some(args.to_vec());
+            Ok(vec![])
+        })
+        .execute()
+        .expect("runs");
+    assert_eq!(outcome.trap, None);
+    let args = reported.lock().expect("lock").clone().expect("reported");
+    let [
+        Value::I32(filled),
+        Value::I32(host_sum),
+        Value::I32(guest_sum),
+        Value::I32(written),
+    ] = args[..]
+    else {
+        panic!("unexpected report {args:?}");
+    };
+    assert_eq!(
+        filled, 1,
+        "the host's writes through `&mut MemorySegment` were not seen"
+    );
+    // "segments" then 16 bytes of 0xAB.
+    let expected = b"segments".iter().map(|&b| u32::from(b)).sum::<u32>() + 16 * 0xAB;
+    assert_eq!((host_sum as u32, guest_sum as u32), (expected, expected));
+    // Two iovecs; a runtime may write only the first one per call.
+    let all = "written from a scope\nwritten ";
+    assert!(written == 21 || written == 29, "{written}");
+    assert_eq!(outcome.stdout_str(), &all[..written as usize]);
+}

@@ -118,6 +118,12 @@ impl CoreCall {
                         } => {
                             quote_spanned!(elem.span()=> ::wasm_function::__private::slice_parts::<#elem>(#ident))
                         }
+                        ParamShape::Segment { mutable: true } => {
+                            quote_spanned!(params[param].ty.span()=> ::wasm_function::__private::segment_mut_parts(#ident))
+                        }
+                        ParamShape::Segment { mutable: false } => {
+                            quote_spanned!(params[param].ty.span()=> ::wasm_function::__private::segment_parts(#ident))
+                        }
                         _ => quote!(::wasm_function::__private::str_parts(#ident)),
                     };
                     prelude.push(quote!(let (#ptr, #len) = #parts;));

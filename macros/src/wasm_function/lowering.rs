@@ -145,8 +145,8 @@ fn value_type(ty: &Type) -> CoreTy<'_> {
 }
 
 /// Lowers a parsed function with the core wasm rules: a scalar, raw pointer or other
-/// `WasmType` is one value of its core type (an `i32` for a pointer), `&str` and slices an `i32` pointer and an `i32`
-/// length, and a `Result` an `i32` status with one trailing `i32` out-pointer per `Ok` value.
+/// `WasmType` is one value of its core type (an `i32` for a pointer), `&str`, slices and
+/// memory segments an `i32` pointer and an `i32` length, and a `Result` an `i32` status with one trailing `i32` out-pointer per `Ok` value.
 pub(crate) fn lower_core<'a>(parsed: &ParsedFn<'a>) -> LoweredSignature<'a> {
     let mut lowered = LoweredSignature {
         params: Vec::new(),
@@ -157,7 +157,7 @@ pub(crate) fn lower_core<'a>(parsed: &ParsedFn<'a>) -> LoweredSignature<'a> {
             ParamShape::Value | ParamShape::Pointer => {
                 lowered.push(CoreSource::Value { param }, value_type(p.ty));
             }
-            ParamShape::Str | ParamShape::Slice { .. } => {
+            ParamShape::Str | ParamShape::Slice { .. } | ParamShape::Segment { .. } => {
                 lowered.push(CoreSource::Pointer { param }, CoreTy::Exact(POINTER));
                 lowered.push(CoreSource::Length { param }, CoreTy::Exact(POINTER));
             }

@@ -14,6 +14,10 @@ pub(crate) enum ParamShape<'a> {
     Str,
     /// `&[T]` or `&mut [T]`: pointer and length in elements.
     Slice { elem: &'a Type, mutable: bool },
+    /// `&MemorySegment` or `&mut MemorySegment` (the runtime's scope memory): pointer and
+    /// length in bytes. Recognised by the type's name, and type-checked by the helper the
+    /// expansion passes it to.
+    Segment { mutable: bool },
 }
 
 /// The shape of the return type.
@@ -165,9 +169,17 @@ pub(crate) fn classify_param(ty: &Type) -> Result<ParamShape<'_>, Rejection<'_>>
                 ty,
                 "a reference to an array is not lowered: take a slice, `&[T]` or `&mut [T]`, and pass `&array[..]`",
             )),
+            Type::Path(path)
+                if path.qself.is_none()
+                    && last_segment(path).is_some_and(|(name, _)| name == "MemorySegment") =>
+            {
+                Ok(ParamShape::Segment {
+                    mutable: mutability.is_some(),
+                })
+            }
             _ => Err(reject(
                 ty,
-                "a reference to a single value is not lowered: pass the value itself, a one-element slice `&[T]`/`&mut [T]`, or a raw pointer in an `unsafe fn`",
+                "a reference to a single value is not lowered: pass the value itself, a one-element slice `&[T]`/`&mut [T]`, a `&MemorySegment`/`&mut MemorySegment`, or a raw pointer in an `unsafe fn`",
             )),
         },
         Type::Ptr(_) => Ok(ParamShape::Pointer),

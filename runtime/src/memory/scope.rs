@@ -209,6 +209,66 @@ impl<'s> MemoryAllocator<'s> {
         self.try_allocate_bytes(text.as_bytes())
     }
 
+    /// Allocates `len` copies of `value` as a slice that lives as long as the scope: typed
+    /// records laid out for a host call (an array of `Ciovec`s, say), or a buffer to hand to
+    /// anything that takes `&mut [T]`.
+    ///
+    /// ```
+    /// use wasm_function::memory;
+    ///
+    /// memory::scope(|mem| {
+    ///     let pairs: &mut [(u32, u32)] = mem.allocate_slice(3, (0, 0));
+    ///     pairs[1] = (7, 8);
+    ///     assert_eq!(pairs, [(0, 0), (7, 8), (0, 0)]);
+    /// });
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`allocate`](Self::allocate), and when `len` values of `T` do not fit a 32-bit
+    /// memory.
+    #[track_caller]
+    pub fn allocate_slice<T: Copy + 's>(&self, len: usize, value: T) -> &'s mut [T] {
+        match self.try_allocate_slice(len, value) {
+            Ok(slice) => slice,
+            Err(error) => panic!("memory scope allocation failed: {error}"),
+        }
+    }
+
+    /// Allocates `len` copies of `value` as a slice that lives as long as the scope, or returns
+    /// why it cannot; a failure changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocError`] as [`try_allocate_aligned`](Self::try_allocate_aligned), with the size
+    /// `len * size_of::<T>()` (saturated when that overflows, which is always too large).
+    ///
+    /// # Panics
+    ///
+    /// When the handle is not the innermost open scope.
+    #[track_caller]
+    pub fn try_allocate_slice<T: Copy + 's>(
+        &self,
+        len: usize,
+        value: T,
+    ) -> Result<&'s mut [T], AllocError> {
+        let size = len.saturating_mul(size_of::<T>());
+        let segment = self.try_allocate_aligned(size, align_of::<T>())?;
+        let start = segment.into_bytes_mut().as_mut_ptr().cast::<T>();
+        for index in 0..len {
+            // SAFETY: the segment holds `len * size_of::<T>()` bytes aligned to `T` (at least
+            // 8, and `align_of::<T>()` when larger), so element `index` is in bounds and
+            // aligned; the bytes were given up by `into_bytes_mut`, so nothing else reaches
+            // them. `write` does not read or drop the old bytes.
+            unsafe { start.add(index).write(value) };
+        }
+        // SAFETY: all `len` elements were just written with valid `T`s, the memory is aligned,
+        // exclusive (see above) and stays reserved for all of `'s` (the scope's memory is
+        // handed out again only after the scope closes); `T: 's` and `T: Copy` (no drop glue
+        // to run when the scope frees the memory).
+        Ok(unsafe { core::slice::from_raw_parts_mut(start, len) })
+    }
+
     /// Opens a child scope for the duration of `f` and closes it afterwards, on every way out
     /// (an unwinding panic included), freeing what was allocated in it.
     ///

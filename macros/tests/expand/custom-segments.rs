@@ -1,0 +1,2 @@
+#[wasm_function("env")]
+pub fn copy(source: &MemorySegment<'_>, target: &mut MemorySegment<'_>) -> u32;
