@@ -311,6 +311,11 @@ fn kept_chunks_are_reused_in_a_loop_of_random_scopes() {
         })
         .join()
         .unwrap();
+        // The figures hold for the full loops; Miri runs a hundredth of each (for what it
+        // checks: every access), where the first chunks' growth dominates.
+        if cfg!(miri) {
+            continue;
+        }
         assert!(
             reserved <= 2 * peak_pages,
             "seed {seed}: {reserved} pages reserved for at most {peak_pages} live at once"
@@ -319,7 +324,7 @@ fn kept_chunks_are_reused_in_a_loop_of_random_scopes() {
     }
     let (reserved, peak_pages) = totals;
     assert!(
-        2 * reserved <= 3 * peak_pages,
+        cfg!(miri) || 2 * reserved <= 3 * peak_pages,
         "{reserved} pages reserved in all for at most {peak_pages} live at once"
     );
 }
