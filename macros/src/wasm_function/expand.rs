@@ -18,14 +18,77 @@ use super::lowering::{self, CoreResult, CoreSource, CoreTy, CoreValType, Lowered
 use super::types::{ParamShape, ReturnShape};
 use super::validate::Import;
 
-/// Both arms of the expansion.
+/// The expansion: without a user body, one function whose import declaration alone depends
+/// on the target (half the tokens of two whole arms, for the compiler to parse and strip);
+/// with one, a wasm32 arm and a host arm that runs the body.
 pub(crate) fn expand(import: &Import<'_>) -> TokenStream {
     let call = CoreCall::new(import);
+    let Some(user) = &import.func.body else {
+        return one_function(import, &call);
+    };
     let wasm = wasm_arm(import, &call);
-    let host = host_arm(import, &call);
+    let host = host_arm(import, &call, user);
     quote! {
         #wasm
         #host
+    }
+}
+
+/// The wasm32 import declaration: a function-local `extern "C"` block.
+fn extern_block(import: &Import<'_>, call: &CoreCall) -> TokenStream {
+    let (module, name) = (&import.module, &import.name);
+    let CoreCall {
+        import_fn,
+        param_types,
+        ret,
+        ..
+    } = call;
+    let names: Vec<Ident> = (0..param_types.len())
+        .map(|index| local("arg", index))
+        .collect();
+    quote! {
+        #[link(wasm_import_module = #module)]
+        unsafe extern "C" {
+            #[link_name = #name]
+            fn #import_fn(#(#names: #param_types),*) #ret;
+        }
+    }
+}
+
+/// The host stub: the same core signature, reporting that the import exists only on wasm32.
+fn host_stub(import: &Import<'_>, call: &CoreCall) -> TokenStream {
+    let (module, name) = (&import.module, &import.name);
+    let CoreCall {
+        import_fn,
+        stub_params,
+        stub_generics,
+        stub_ret,
+        ..
+    } = call;
+    quote! {
+        unsafe fn #import_fn #stub_generics(#(_: #stub_params),*) #stub_ret {
+            ::wasm_function::__private::not_on_this_target(#module, #name)
+        }
+    }
+}
+
+fn one_function(import: &Import<'_>, call: &CoreCall) -> TokenStream {
+    let func = import.func;
+    let (attrs, vis, sig) = (&func.attrs, &func.vis, &func.sig);
+    let inline = (!has_inline(attrs)).then(|| quote!(#[cfg_attr(target_arch = "wasm32", inline)]));
+    let extern_block = extern_block(import, call);
+    let stub = host_stub(import, call);
+    let body = &call.body;
+    quote! {
+        #(#attrs)*
+        #inline
+        #vis #sig {
+            #[cfg(target_arch = "wasm32")]
+            #extern_block
+            #[cfg(not(target_arch = "wasm32"))]
+            #stub
+            #body
+        }
     }
 }
 
@@ -263,34 +326,16 @@ fn error_from_status(err: &Type, status: &Ident) -> TokenStream {
 
 fn wasm_arm(import: &Import<'_>, call: &CoreCall) -> TokenStream {
     let func = import.func;
-    let attrs = &func.attrs;
-    let vis = &func.vis;
-    let sig = &func.sig;
-    let module = &import.module;
-    let name = &import.name;
-    let CoreCall {
-        import_fn,
-        param_types,
-        ret,
-        body,
-        ..
-    } = call;
-    let names: Vec<Ident> = (0..param_types.len())
-        .map(|index| local("arg", index))
-        .collect();
-    let inline = has_inline(attrs)
-        .then(TokenStream::new)
-        .unwrap_or_else(|| quote!(#[inline]));
+    let (attrs, vis, sig) = (&func.attrs, &func.vis, &func.sig);
+    let inline = (!has_inline(attrs)).then(|| quote!(#[inline]));
+    let extern_block = extern_block(import, call);
+    let body = &call.body;
     quote! {
         #[cfg(target_arch = "wasm32")]
         #(#attrs)*
         #inline
         #vis #sig {
-            #[link(wasm_import_module = #module)]
-            unsafe extern "C" {
-                #[link_name = #name]
-                fn #import_fn(#(#names: #param_types),*) #ret;
-            }
+            #extern_block
             #body
         }
     }
@@ -300,46 +345,25 @@ fn has_inline(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|attr| attr.path().is_ident("inline"))
 }
 
-fn host_arm(import: &Import<'_>, call: &CoreCall) -> TokenStream {
+/// The host arm when the user wrote a body: the body runs, and the lowering is type-checked in
+/// a nested function that is never called.
+fn host_arm(import: &Import<'_>, call: &CoreCall, user: &syn::Block) -> TokenStream {
     let func = import.func;
-    let attrs = &func.attrs;
-    let vis = &func.vis;
-    let sig = &func.sig;
-    let module = &import.module;
-    let name = &import.name;
-    let CoreCall {
-        import_fn,
-        stub_params,
-        stub_generics,
-        stub_ret,
-        body,
-        ..
-    } = call;
-    let lowered = quote! {
-        unsafe fn #import_fn #stub_generics(#(_: #stub_params),*) #stub_ret {
-            ::wasm_function::__private::not_on_this_target(#module, #name)
-        }
-        #body
-    };
-    let body = match &func.body {
-        None => lowered,
-        Some(user) => {
-            let mut checked = sig.clone();
-            checked.ident = Ident::new("__wasm_function_lowered", Span::mixed_site());
-            quote! {
-                #[allow(dead_code)]
-                #checked {
-                    #lowered
-                }
-                #user
-            }
-        }
-    };
+    let (attrs, vis, sig) = (&func.attrs, &func.vis, &func.sig);
+    let stub = host_stub(import, call);
+    let body = &call.body;
+    let mut checked = sig.clone();
+    checked.ident = Ident::new("__wasm_function_lowered", Span::mixed_site());
     quote! {
         #[cfg(not(target_arch = "wasm32"))]
         #(#attrs)*
         #vis #sig {
-            #body
+            #[allow(dead_code)]
+            #checked {
+                #stub
+                #body
+            }
+            #user
         }
     }
 }

@@ -1,28 +1,12 @@
-#[cfg(target_arch = "wasm32")]
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline)]
 pub fn args_sizes_get() -> Result<(usize, usize), Errno> {
+    #[cfg(target_arch = "wasm32")]
     #[link(wasm_import_module = "wasi_snapshot_preview1")]
     unsafe extern "C" {
         #[link_name = "args_sizes_get"]
         fn __wasm_function_import(__arg0: i32, __arg1: i32) -> i32;
     }
-    let mut __out0 = ::wasm_function::__private::OutSlot::<usize>::new();
-    let mut __out1 = ::wasm_function::__private::OutSlot::<usize>::new();
-    let __status = unsafe {
-        __wasm_function_import(__out0.as_core_ptr(), __out1.as_core_ptr())
-    };
-    if __status == 0 {
-        ::core::result::Result::Ok(unsafe {
-            (__out0.assume_written(), __out1.assume_written())
-        })
-    } else {
-        ::core::result::Result::Err(
-            <Errno as ::wasm_function::__private::ErrorCode>::from_status(__status),
-        )
-    }
-}
-#[cfg(not(target_arch = "wasm32"))]
-pub fn args_sizes_get() -> Result<(usize, usize), Errno> {
+    #[cfg(not(target_arch = "wasm32"))]
     unsafe fn __wasm_function_import(_: i32, _: i32) -> i32 {
         ::wasm_function::__private::not_on_this_target(
             "wasi_snapshot_preview1",
