@@ -181,6 +181,10 @@ impl<'s> MemorySegment<'s> {
 
     /// The segment's address in linear memory, the pointer a host function expects. Never 0.
     ///
+    /// An address carries no borrow: for a host function that writes the bytes, declare the
+    /// import with a `&mut MemorySegment` parameter instead, so that no view of them can live
+    /// across the call.
+    ///
     /// Only on wasm32, where addresses are 32 bits wide; elsewhere use
     /// [`as_ptr`](Self::as_ptr).
     #[cfg(any(target_arch = "wasm32", doc))]

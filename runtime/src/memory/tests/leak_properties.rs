@@ -308,16 +308,8 @@ std::thread_local! {
     static AT_EXIT: RefCell<Option<AtExit>> = const { RefCell::new(None) };
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: if cfg!(miri) { 4 } else { 192 },
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(super::proptest_config(192, 4))]
 
     #[test]
     fn leaks_never_make_segments_overlap_or_dangle(

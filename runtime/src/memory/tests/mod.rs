@@ -60,3 +60,13 @@ impl Drop for PageLimit {
 const fn iterations(native: usize) -> usize {
     if cfg!(miri) { native / 100 } else { native }
 }
+
+/// The property tests' configuration: `native` cases, `miri` under Miri (which is slow), and no
+/// failure files written into the source tree.
+fn proptest_config(native: u32, miri: u32) -> proptest::prelude::ProptestConfig {
+    proptest::prelude::ProptestConfig {
+        cases: if cfg!(miri) { miri } else { native },
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}

@@ -124,16 +124,8 @@ fn run(
     model.live.truncate(live_at_entry);
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: if cfg!(miri) { 3 } else { 256 },
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(super::proptest_config(256, 3))]
 
     #[test]
     fn random_scopes_never_overlap(ops in prop::collection::vec(op(), 0..if cfg!(miri) { 24 } else { 120 })) {
