@@ -7,4 +7,4 @@ pub use crate::import_support::{
     slice_mut_parts, slice_parts, str_parts,
 };
 pub use crate::memory::MemoryAllocator;
-pub use crate::memory::scope::ScopeGuard;
+pub use crate::memory::scope::{ScopeBrand, ScopeGuard};

@@ -1,22 +1,37 @@
-//! The expansion: an ordinary block, so that `?`, `return`, `break` and `continue` in the body
-//! act on the enclosing code.
+//! The expansion: ordinary blocks, so that `?`, `return`, `break` and `continue` in the body act
+//! on the enclosing code.
 //!
 //! ```text
 //! {
-//!     let mut mem = ::wasm_function::__private::ScopeGuard::enter();   // or enter_child(&mut *(parent))
-//!     let mut mem = ::wasm_function::__private::ScopeGuard::handle(&mut mem); // MemoryAllocator<'id>
-//!     let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
-//!     /* the statements of the body, its tail expression last */
+//!     let scope = ::wasm_function::__private::ScopeGuard::enter();   // or enter_child(&mut *(parent))
+//!     let value = {
+//!         let mut mem = ::wasm_function::__private::ScopeBrand::new();
+//!         let mut mem = unsafe { ::wasm_function::__private::ScopeGuard::handle_unchecked(&scope, &mut mem) };
+//!         let mem: &mut ::wasm_function::__private::MemoryAllocator<'_> = &mut mem;
+//!         /* the statements of the body, its tail expression last */
+//!     };
+//!     #[allow(unreachable_code, clippy::diverging_sub_expression)] // a body that diverges
+//!     let value = ::wasm_function::__private::ScopeGuard::close_with(scope, value);
+//!     value
 //! }
 //! ```
 //!
-//! The first `mem` is the guard: its drop closes the scope on every way out. The second is the
-//! handle, whose brand `'id` is a mutable borrow of the guard, so it cannot outlive the block;
-//! the handle has a (no-op) `Drop`, so the borrow checker keeps `'id` alive to the end of the
-//! block: the brand is pinned to exactly this block and, being invariant, differs from every
-//! other scope's. The third is what the body sees; it shadows the other two, so the body cannot
-//! reach them. The body's own locals are declared later, so they are dropped before the scope
-//! closes. With a `_` binder the guard and handle get `mixed_site` names, invisible to the body.
+//! `scope` is the guard, under a `mixed_site` name the body cannot reach: the normal way out
+//! closes it with an inlined call, every other way out (an early return, `?`, `break`, a panic)
+//! in its drop. The first `mem` is the brand: the handle's lifetime `'id` is a mutable borrow
+//! of it, declared in the inner block, so no segment can outlive that block, which ends before
+//! the guard closes on every path (the contract of `handle_unchecked`). The handle has a (no-op)
+//! `Drop`, so the borrow checker keeps `'id` alive to the end of the inner block: the brand is
+//! pinned to exactly that block and, being invariant, differs from every other scope's. The
+//! third `mem` is what the body sees; it shadows the other two. The body's own locals are
+//! declared later, so they are dropped before the scope closes. With a `_` binder the brand and
+//! handle get `mixed_site` names too.
+//!
+//! Why not close in the guard's drop alone (the guard as the brand): opt-level "z" keeps
+//! `drop_in_place::<ScopeGuard>` out of line, and the guard's entry then goes through the stack
+//! for the call, which cost a scope 48 fuel against bump-scope's 12. Closing by moving the guard
+//! while the brand is the guard itself would turn the "`mem` does not live long enough" errors
+//! for escaping segments into "cannot move out of `mem` because it is borrowed".
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -41,7 +56,7 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
     let (guard, handle) = match binder {
         Pat::Ident(pat) => (pat.ident.to_token_stream(), pat.ident.to_token_stream()),
         _ => (
-            quote_spanned!(hidden=> scope),
+            quote_spanned!(hidden=> brand),
             quote_spanned!(hidden=> handle),
         ),
     };
@@ -69,14 +84,38 @@ pub(super) fn expand(scope: &Scope) -> TokenStream {
         quote!(#body)
     };
     let guard_span = binder.span();
-    let open = quote_spanned!(guard_span=> let mut #guard = #enter;);
-    let brand = quote_spanned!(guard_span=> let mut #handle = ::wasm_function::__private::ScopeGuard::handle(&mut #guard););
+    let scope_guard = quote_spanned!(hidden=> scope);
+    let value = quote_spanned!(hidden=> value);
+    let open = quote_spanned!(guard_span=> let #scope_guard = #enter;);
+    // The brand's borrow is spanned on the binder, where "does not live long enough" points.
+    let borrow = quote_spanned!(guard_span=> &mut #guard);
+    // The `unsafe` block has the macro's own span, so that `unsafe_code` (which a crate may
+    // forbid) treats it as the macro's code, not the user's.
+    let handle_unchecked = quote_spanned!(hidden=>
+        // SAFETY: the brand is declared in this block, which ends on every way out before the
+        // guard (declared outside it, under a name the body cannot reach) closes or drops.
+        unsafe { ::wasm_function::__private::ScopeGuard::handle_unchecked(&#scope_guard, #borrow) }
+    );
+    let brand = quote_spanned!(guard_span=>
+        let mut #guard = ::wasm_function::__private::ScopeBrand::new();
+        let mut #handle = #handle_unchecked;
+    );
+    // On the binder, so that a borrow the close conflicts with (a parent used while its child
+    // is open) is shown there.
+    let close = quote_spanned!(guard_span=>
+        ::wasm_function::__private::ScopeGuard::close_with(#scope_guard, #value)
+    );
     quote! {
         {
             #open
-            #brand
-            let #binder: #binder_ty = &mut #handle;
-            #contents
+            let #value = {
+                #brand
+                let #binder: #binder_ty = &mut #handle;
+                #contents
+            };
+            #[allow(unreachable_code, clippy::diverging_sub_expression)]
+            let #value = #close;
+            #value
         }
     }
 }

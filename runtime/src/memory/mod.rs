@@ -81,10 +81,12 @@
 //! `Box::leak` of a future suspended inside a `with_memory_allocator!` block, or of the scope
 //! guard the macro expands to. A leak never frees memory that may still be in use, and costs
 //! only memory:
-//! - every scope has an id of its own, never reused on its thread; a scope closes (moves the
-//!   bump pointer back) only while it is the thread's current scope, which proves that every
-//!   scope opened after it has closed. Otherwise its close is *refused*: its memory stays
-//!   reserved until the thread exits;
+//! - every open scope has a depth, the number of its thread's scopes that were open or leaked
+//!   when it opened, plus one; no two open scopes share one. A scope closes (moves the bump
+//!   pointer back) only while its depth is the thread's count, which proves that every scope
+//!   opened after it has closed. Otherwise its close is *refused*: its memory stays reserved
+//!   until the thread exits. The count is checked: 2^32 - 1 leaked scopes make the next scope
+//!   panic, never wrap;
 //! - so after a leak, the scopes that were open around it cannot free their memory any more
 //!   (it stays reserved for the thread), and their handles panic if they allocate again
 //!   ("can no longer allocate because a scope opened after it never closed…"); scopes opened

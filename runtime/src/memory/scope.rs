@@ -47,7 +47,7 @@ impl<'s> MemoryAllocator<'s> {
     ///
     /// When memory runs out (see [`try_allocate`](Self::try_allocate) for the `Result`
     /// form), and when the handle is not the innermost open scope.
-    #[inline]
+    #[inline(always)]
     #[track_caller]
     pub fn allocate(&self, size: usize) -> MemorySegment<'s> {
         match self.raw_allocate(size, MIN_ALIGN) {
@@ -117,15 +117,7 @@ impl<'s> MemoryAllocator<'s> {
     #[inline(always)]
     #[track_caller]
     fn raw_allocate(&self, size: usize, align: usize) -> Option<MemorySegment<'s>> {
-        let allocated = state::with(|state| {
-            state.check(self.id)?;
-            Ok(if align == MIN_ALIGN {
-                state.allocate(size)
-            } else {
-                state.allocate_aligned(size, align)
-            })
-        });
-        match allocated {
+        match state::allocate(self.id, size, align) {
             // SAFETY: `check` found this scope `current`, so every scope opened after it has
             // closed (the state module's chain invariant) and nothing live lies at or above the
             // bump pointer: `ptr..ptr + size`, just bumped past, overlaps no live segment. The
@@ -375,7 +367,7 @@ impl ScopeGuard<'static> {
     ///
     /// # Panics
     ///
-    /// When the thread has opened 2^64 - 1 scopes (nothing is changed then).
+    /// When 2^32 - 1 scopes of the thread are open or leaked (nothing is changed then).
     #[inline(always)]
     #[track_caller]
     pub fn enter() -> Self {
@@ -419,15 +411,62 @@ impl<'parent> ScopeGuard<'parent> {
             _not_send_sync: PhantomData,
         }
     }
+
+    /// The scope's handle, branded with the borrow of `brand` instead of the guard, so that the
+    /// guard stays free to be closed with [`ScopeGuard::close`] (a move, which the borrow
+    /// checker would refuse while the guard is borrowed). What `with_memory_allocator!` uses:
+    /// a segment that escapes its block is then reported as "`mem` does not live long enough"
+    /// (the brand's local), and the normal way out closes the scope inline instead of through
+    /// the guard's drop glue, which opt-level "z" keeps out of line.
+    ///
+    /// # Safety
+    ///
+    /// The guard must not be closed or dropped while the lifetime `'b` is alive: nothing may
+    /// close the scope while a segment of it can still be used. `with_memory_allocator!` makes
+    /// sure of it by declaring `brand` inside a block that ends, on every way out, before the
+    /// guard (declared outside that block, under a name the body cannot reach) is closed or
+    /// dropped.
+    #[inline(always)]
+    pub unsafe fn handle_unchecked<'b>(&self, brand: &'b mut ScopeBrand) -> MemoryAllocator<'b> {
+        let _ = brand;
+        MemoryAllocator {
+            id: self.entry.id,
+            _brand: PhantomData,
+            _not_send_sync: PhantomData,
+        }
+    }
 }
 
 impl ScopeGuard<'_> {
     /// Closes the scope on the normal way out, inlined; every other way out (an early return,
-    /// `?`, `break`, an unwinding panic) closes it in the guard's drop.
+    /// `?`, `break`, an unwinding panic) closes it in the guard's drop. Safe: a handle from
+    /// [`ScopeGuard::handle`] borrows the guard, so it cannot be alive here.
     #[inline(always)]
-    pub(crate) fn close(self) {
+    pub fn close(self) {
         let guard = ManuallyDrop::new(self);
         state::exit(&guard.entry);
+    }
+
+    /// [`close`](Self::close), then `value`: the end of a `with_memory_allocator!` block, one
+    /// expression so that a body that diverges draws one (allowed) `unreachable_code` lint.
+    #[inline(always)]
+    pub fn close_with<R>(self, value: R) -> R {
+        self.close();
+        value
+    }
+}
+
+/// A local whose mutable borrow brands a handle made by [`ScopeGuard::handle_unchecked`]: it
+/// holds nothing. Reachable only as `__private::ScopeBrand`, not a public API.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct ScopeBrand(());
+
+impl ScopeBrand {
+    /// A brand for one block.
+    #[inline(always)]
+    pub const fn new() -> Self {
+        Self(())
     }
 }
 

@@ -1,38 +1,47 @@
 //! The per-thread allocator state: a bump pointer and the end of its chunk (the fast path), the
-//! scope that may allocate (the runtime misuse check), and the chunk list (the slow path).
+//! depth of the scope that may allocate (the runtime misuse check), and the chunk list (the slow
+//! path).
 //!
-//! # Scope ids
+//! # Scope depths
 //!
-//! Every scope gets a [`ScopeId`] when it opens, from a per-thread counter that only counts up
-//! and refuses (panics, changing nothing) rather than wrap: no two scopes of a thread, open or
-//! long closed, ever have the same id. The state keeps `current`, the id of the one scope that
-//! may allocate now; a scope's [`Entry`] keeps its own id, the `current` it replaced (its
-//! *parent*) and the bump mark. Opening sets `current` to the new id. Closing restores the mark
-//! and sets `current` back to the parent **only if `current` is the closing scope's id**;
-//! otherwise (a scope opened after it is still open: leaked with `mem::forget`, suspended in a
-//! forgotten future, or another async task's) it changes nothing and the memory stays reserved.
+//! The state keeps `current`, the number of scopes of the thread that are open or were leaked:
+//! 0 when none is. Opening a scope adds one and gives the scope that number, its *depth*
+//! ([`ScopeId`]); the addition is checked and refuses (panics, changing nothing) rather than
+//! wrap. A scope's [`Entry`] keeps its depth and the bump mark. Closing restores the mark and
+//! subtracts one **only if `current` is the closing scope's depth**; otherwise (a scope opened
+//! after it is still open: leaked with `mem::forget`, suspended in a forgotten future, or another
+//! async task's) it changes nothing and the memory stays reserved.
 //!
 //! Invariants, kept by every function here:
 //! - `ptr` and `end` are multiples of [`MIN_ALIGN`] and `ptr <= end`; both lie in the current
 //!   chunk, whose [`Footer`] is at `end`, or both equal [`NO_CHUNK`] (null) when no chunk is
 //!   current: then `end - ptr` is 0 and the fast path never hands out the null pointer;
 //! - every chunk of the list after the current one holds no live allocation;
-//! - **every scope that has opened and not closed lies on the parent chain from `current`**.
-//!   Opening extends the chain; a matching close removes only its head; a refused close changes
-//!   nothing. Parents open before their children, so ids fall along the chain.
+//! - **no two open scopes have the same depth, and while a scope of depth `d` is open,
+//!   `current >= d`.** `current` moves by one: up when a scope opens, down only when the open
+//!   scope whose depth is `current` closes. Going below `d` therefore needs the open scope of
+//!   depth `d` itself to close; and a second scope can get depth `d` only after `current` went
+//!   below `d`, that is after the first one closed.
 //!
-//! What follows: when `current` is a scope's id, no scope opened after it is still open (it
-//! would lie on the chain from `current`, whose ids are all at most that id). So a scope whose
-//! id is `current` owns the top of the bump region: its handle may allocate there, and its close
-//! may move the pointer back to its mark, freeing only memory of scopes that are closed. A scope
-//! that is never closed keeps `current` off the ids of every scope that was open around it,
-//! forever, so none of them frees memory again (they leak it instead), and at thread exit
-//! `current` is not `None`, so the chunks are not freed (see `Drop for State`).
+//! What follows: when `current` is a scope's depth `d`, no scope opened after it is still open.
+//! Such a scope would have opened with `current >= d` (the first scope was open), so its depth is
+//! above `d`, and `current` would be at least that. So a scope whose depth is `current` owns the
+//! top of the bump region: its handle may allocate there, and its close may move the pointer back
+//! to its mark, freeing only memory of scopes that are closed. A scope that is never closed keeps
+//! `current` at or above its depth forever, so no scope that was open around it frees memory
+//! again (they leak it instead), and at thread exit `current` is not 0, so the chunks are not
+//! freed (see `Drop for State`). Leaking needs no memory, so a loop of `mem::forget`s (which the
+//! optimizer may fold into one addition) can drive `current` to its end: the checked addition
+//! makes that a panic, never a wrap that would give an old depth again.
+//!
+//! This check is as strong as giving every scope an identity of its own (what the allocator
+//! did before): the closes it accepts are the same, and it needs one 32-bit counter where ids
+//! needed a 64-bit counter and the parent's id in every entry.
 //!
 //! A new state is all zeros, so that on wasm32 it costs the module no data segment.
 
 use core::cell::Cell;
-use core::num::NonZeroU64;
+use core::num::NonZeroU32;
 use core::ptr::{self, NonNull};
 
 use super::error::{AllocError, AllocErrorKind};
@@ -44,26 +53,25 @@ use super::{MAX_ALIGN, MIN_ALIGN};
 /// here, so even a zero-size allocation takes the slow path and gets a real chunk address.
 const NO_CHUNK: *mut u8 = ptr::null_mut();
 
-/// The identity of one scope of one thread, unique for the thread's lifetime: the only way to
-/// make one is [`State::enter`], which takes the next value of a counter that never wraps.
+/// The depth of one open scope of one thread, unique among the thread's open scopes (module
+/// docs): the only way to make one is [`State::enter`].
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) struct ScopeId(NonZeroU64);
+pub(crate) struct ScopeId(NonZeroU32);
 
-/// What a scope saves on entry and restores on exit.
+/// What a scope saves on entry and restores on exit: 12 bytes on wasm32, which stay in locals
+/// when the scope is inlined.
 pub(crate) struct Entry {
     bump: [*mut u8; 2],
     pub(crate) id: ScopeId,
-    parent: Option<ScopeId>,
 }
 
 pub(crate) struct State {
     /// The bump pointer and the end of its chunk, side by side so that a scope saves and
     /// restores both with one 8-byte load and store on wasm32.
     bump: Cell<[*mut u8; 2]>,
-    /// The scope that may allocate now; `None` when no scope is open.
-    current: Cell<Option<ScopeId>>,
-    /// The last id handed out (0: none yet).
-    issued: Cell<u64>,
+    /// How many scopes are open or leaked: the depth of the one that may allocate now, 0 when
+    /// none may.
+    current: Cell<u32>,
     head: Cell<*mut Footer>,
     reserved_pages: Cell<usize>,
     /// [`MAX_PAGES`] minus the page limit (so that no limit is 0).
@@ -82,8 +90,7 @@ impl State {
     const fn new() -> Self {
         Self {
             bump: Cell::new([NO_CHUNK; 2]),
-            current: Cell::new(None),
-            issued: Cell::new(0),
+            current: Cell::new(0),
             head: Cell::new(ptr::null_mut()),
             reserved_pages: Cell::new(0),
             limit_below_max: Cell::new(0),
@@ -105,38 +112,32 @@ impl State {
         &bump.as_slice_of_cells()[1]
     }
 
-    /// Opens a scope: a fresh id becomes `current`, and the entry keeps the mark to restore.
+    /// Opens a scope: its depth, one more than `current`, becomes `current`, and the entry keeps
+    /// the mark to restore.
     ///
     /// # Panics
     ///
-    /// When the thread has used up all 2^64 - 1 ids, before anything changes.
+    /// When 2^32 - 1 scopes of the thread are open or leaked, before anything changes.
     #[inline(always)]
     pub(crate) fn enter(&self) -> Entry {
-        let Some(id) = NonZeroU64::MIN.checked_add(self.issued.get()) else {
-            ids_exhausted()
+        let Some(id) = NonZeroU32::MIN.checked_add(self.current.get()) else {
+            depth_exhausted()
         };
-        self.issued.set(id.get());
-        let id = ScopeId(id);
-        let parent = self.current.replace(Some(id));
-        debug_assert!(
-            parent.is_none_or(|parent| parent.0 < id.0),
-            "scope ids must fall along the parent chain: parent {parent:?}, child {id:?}"
-        );
+        self.current.set(id.get());
         Entry {
             bump: self.bump.get(),
-            id,
-            parent,
+            id: ScopeId(id),
         }
     }
 
-    /// Closes the scope `entry` opened: when it is `current`, restores its mark in O(1), keeping
-    /// every chunk for reuse, and makes its parent `current`. One combined test and three
+    /// Closes the scope `entry` opened: when its depth is `current`, restores its mark in O(1),
+    /// keeping every chunk for reuse, and makes its parent `current`. One combined test and two
     /// stores; everything unusual is in [`State::exit_slow`].
     #[inline(always)]
     pub(crate) fn exit(&self, entry: &Entry) {
         // `ptr` is `NO_CHUNK` only together with `end` (invariant).
-        if self.current.get() == Some(entry.id) && entry.bump[0] != NO_CHUNK {
-            self.current.set(entry.parent);
+        if self.current.get() == entry.id.0.get() && entry.bump[0] != NO_CHUNK {
+            self.current.set(entry.id.0.get() - 1);
             self.bump.set(entry.bump);
         } else {
             self.exit_slow(entry);
@@ -165,20 +166,20 @@ impl State {
 
     /// Closes the scope `entry` opened when [`State::exit`] cannot just restore its mark.
     ///
-    /// - It is `current`, but its mark is [`NO_CHUNK`]: the scope opened before this thread had
+    /// - Its depth is `current`, but its mark is [`NO_CHUNK`]: the scope opened before this thread had
     ///   a chunk. Restoring that mark would send the next scope's first allocation down the slow
     ///   path to find the kept chunks again; the start of the first chunk is the same position
     ///   (every allocation since then belongs to this scope or to scopes opened after it, all
     ///   closed: see the module's invariants) and keeps the next scope on the bump path.
-    /// - It is not `current`: a scope opened after it is still open (leaked, or suspended in
-    ///   another async task) and may still use memory above the mark. The close is refused:
+    /// - Its depth is not `current`: a scope opened after it is still open (leaked, or suspended
+    ///   in another async task) and may still use memory above the mark. The close is refused:
     ///   nothing changes, so the memory stays reserved for the rest of the thread, and `current`
-    ///   never comes back to this scope's parent chain, which leaks the enclosing scopes too.
+    ///   never comes down to the depths of the enclosing scopes, which leaks them too.
     #[cold]
     #[inline(never)]
     fn exit_slow(&self, entry: &Entry) {
-        if self.current.get() == Some(entry.id) {
-            self.current.set(entry.parent);
+        if self.current.get() == entry.id.0.get() {
+            self.current.set(entry.id.0.get() - 1);
             let head = self.head.get();
             if !head.is_null() {
                 // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`
@@ -192,22 +193,41 @@ impl State {
         }
     }
 
-    /// Whether the handle of the scope `id` may allocate now (it is `current`): one compare. On
+    /// Whether the handle of the scope `id` may allocate now (its depth is `current`): one
+    /// compare. On
     /// `Err`, whether a close was refused on this thread, for [`wrong_scope`]'s message.
     #[inline(always)]
     pub(crate) fn check(&self, id: ScopeId) -> Result<(), bool> {
-        if self.current.get() == Some(id) {
+        if self.current.get() == id.0.get() {
             Ok(())
         } else {
             Err(self.refused_close.get())
         }
     }
 
-    /// Makes the next scope id `issued + 1`, to reach the end of the id range in tests. Ids only
-    /// move forward, so uniqueness is kept.
+    /// Raises `current` to `depth` as if `depth - current` scopes had opened inside the
+    /// innermost one and been leaked (what `mem::forget` of that many guards does), to reach the
+    /// end of the depth range in tests without four billion guards.
     #[cfg(test)]
-    pub(crate) fn skip_ids_to(&self, issued: u64) {
-        self.issued.set(self.issued.get().max(issued));
+    pub(crate) fn leak_scopes_to(&self, depth: u32) {
+        self.current.set(self.current.get().max(depth));
+    }
+
+    /// For the handle of the scope `id`: [`State::check`], then [`State::allocate`] or
+    /// [`State::allocate_aligned`].
+    #[inline(always)]
+    pub(crate) fn allocate_for(
+        &self,
+        id: ScopeId,
+        size: usize,
+        align: usize,
+    ) -> Result<Option<NonNull<u8>>, bool> {
+        self.check(id)?;
+        Ok(if align == MIN_ALIGN {
+            self.allocate(size)
+        } else {
+            self.allocate_aligned(size, align)
+        })
     }
 
     /// Bump-allocates `size` bytes aligned to [`MIN_ALIGN`]; `None` (with nothing changed)
@@ -403,10 +423,10 @@ impl State {
 impl Drop for State {
     fn drop(&mut self) {
         // A scope that never closed (a leaked guard, perhaps with `'static` segments that
-        // another thread-local destructor may still use) lies on the chain from `current`, so
-        // `current` is `None` only when every scope of the thread has closed, and no segment
-        // of any of them is alive (their brands ended with their guards).
-        if self.current.get().is_some() {
+        // another thread-local destructor may still use) keeps `current` at or above its depth,
+        // so `current` is 0 only when every scope of the thread has closed, and no segment of
+        // any of them is alive (their brands ended with their guards).
+        if self.current.get() != 0 {
             return;
         }
         let mut chunk = self.head.get();
@@ -494,12 +514,15 @@ pub(crate) fn wrong_scope(refused_close: bool) -> ! {
     }
 }
 
-/// The thread opened 2^64 - 1 scopes: refuse to open more rather than reuse an id.
+/// 2^32 - 1 scopes of the thread are open or leaked: refuse to open more rather than give an
+/// old depth again.
 #[cold]
 #[inline(never)]
 #[track_caller]
-fn ids_exhausted() -> ! {
-    panic!("memory scope misuse: this thread has opened 2^64 - 1 memory scopes, the most it can")
+fn depth_exhausted() -> ! {
+    panic!(
+        "memory scope misuse: this thread has 2^32 - 1 memory scopes open or leaked (forgotten), the most it can"
+    )
 }
 
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
@@ -537,6 +560,18 @@ pub(crate) fn exit(entry: &Entry) {
     STATE.0.exit(entry);
 }
 
+/// Allocates for the handle of the scope `id` on this thread's state (see
+/// [`State::allocate_for`]). No closure, so that opt-level "z" inlines it whole.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[inline(always)]
+pub(crate) fn allocate(
+    id: ScopeId,
+    size: usize,
+    align: usize,
+) -> Result<Option<NonNull<u8>>, bool> {
+    STATE.0.allocate_for(id, size, align)
+}
+
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 std::thread_local! {
     static STATE: State = const { State::new() };
@@ -570,4 +605,20 @@ pub(crate) fn enter() -> Entry {
 #[inline(always)]
 pub(crate) fn exit(entry: &Entry) {
     let _ = STATE.try_with(|state| state.exit(entry));
+}
+
+/// Allocates for the handle of the scope `id` on this thread's state (see
+/// [`State::allocate_for`]).
+///
+/// # Panics
+///
+/// When called from a thread-local destructor after the state was destroyed.
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+#[inline(always)]
+pub(crate) fn allocate(
+    id: ScopeId,
+    size: usize,
+    align: usize,
+) -> Result<Option<NonNull<u8>>, bool> {
+    STATE.with(|state| state.allocate_for(id, size, align))
 }

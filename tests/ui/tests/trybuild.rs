@@ -17,6 +17,12 @@ fn with_memory_allocator_rejections() {
 
 #[test]
 #[cfg_attr(miri, ignore = "trybuild runs rustc")]
+fn with_memory_allocator_acceptances() {
+    trybuild::TestCases::new().pass("with_memory_allocator/pass/*.rs");
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
 fn derive_wasm_type_rejections() {
     trybuild::TestCases::new().compile_fail("derive_wasm_type/*.rs");
 }

@@ -40,8 +40,9 @@ enum Op {
     SuspendFuture(usize),
     /// Resume the oldest suspended future: it checks its segment and closes its scope.
     ResumeFuture,
-    /// Move the scope-id counter forward to just below `2^bits`.
-    SkipIds(u32),
+    /// Leak scopes until this many are open or leaked (`State::leak_scopes_to`): what
+    /// forgetting that many guards does, without the loop.
+    LeakMany(u32),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +63,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => size.clone().prop_map(Op::LeakStatic),
         1 => size.prop_map(Op::SuspendFuture),
         1 => Just(Op::ResumeFuture),
-        1 => prop::sample::select(vec![32u32, 33, 48, 63, 64]).prop_map(Op::SkipIds),
+        1 => prop::sample::select(vec![1u32 << 16, 1 << 31, u32::MAX - 4096]).prop_map(Op::LeakMany),
     ]
 }
 
@@ -237,13 +238,9 @@ fn run(
                     model.live[at].1 = 0;
                 }
             }
-            Op::SkipIds(bits) => {
-                let below = if *bits == 64 {
-                    u64::MAX - 256
-                } else {
-                    (1u64 << bits) - 2
-                };
-                state::with(|state| state.skip_ids_to(below));
+            Op::LeakMany(depth) => {
+                state::with(|state| state.leak_scopes_to(*depth));
+                model.leak();
             }
         }
         assert!(check(&mine), "a write showed through another segment");

@@ -170,6 +170,41 @@ fn the_block_is_not_a_closure() {
     });
 }
 
+/// A body that diverges draws no `unreachable_code` warning from the code after it in the
+/// expansion (the close), and its scope still closes on the way out.
+#[test]
+#[deny(unreachable_code)]
+fn a_diverging_body_draws_no_warning() {
+    fn diverges(value: u32) -> u32 {
+        with_memory_allocator!(|mem| {
+            let mut segment = mem.allocate(4);
+            segment.set_u32(0, value);
+            return segment.get_u32(0);
+        })
+    }
+    fn loops_out() -> u32 {
+        let mut rounds = 0;
+        loop {
+            with_memory_allocator!(|mem| {
+                mem.allocate(16);
+                rounds += 1;
+                if rounds == 3 {
+                    break;
+                }
+                continue;
+            })
+        }
+        rounds
+    }
+    memory::scope(|outer| {
+        outer.allocate(8);
+        let before = mark(outer);
+        assert_eq!(diverges(5), 5);
+        assert_eq!(loops_out(), 3);
+        assert_eq!(mark(outer), before);
+    });
+}
+
 #[test]
 fn the_block_has_a_value_and_accepts_an_underscore() {
     let first = with_memory_allocator!(|mem| { mem.allocate_str("hi").get_u8(0) });
