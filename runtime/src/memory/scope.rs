@@ -388,12 +388,8 @@ impl<'parent> ScopeGuard<'parent> {
     #[inline(always)]
     #[track_caller]
     pub fn enter_child(parent: &'parent mut MemoryAllocator<'_>) -> Self {
-        let entry = state::with(|state| {
-            state.check(parent.id)?;
-            Ok(state.enter())
-        });
         Self {
-            entry: match entry {
+            entry: match state::enter_child(parent.id) {
                 Ok(entry) => entry,
                 Err(refused_close) => state::wrong_scope(refused_close),
             },

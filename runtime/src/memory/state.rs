@@ -34,6 +34,22 @@
 //! optimizer may fold into one addition) can drive `current` to its end: the checked addition
 //! makes that a panic, never a wrap that would give an old depth again.
 //!
+//! # Children
+//!
+//! A child scope, opened through its parent's handle ([`State::enter_child`]), takes its
+//! parent's depth and leaves `current` alone: its guard keeps the parent's handle mutably
+//! borrowed for as long as it lives, so the parent cannot allocate or open anything meanwhile,
+//! and the child stands in for it. The open scopes of one depth are therefore one parent, its
+//! child, that child's child and so on, of which only the last one's handle can be used (the
+//! borrow checker holds the others); the invariants above hold for that last one as "the" scope
+//! of the depth. A child closes like any scope (only while its depth is `current`) and restores
+//! `current` to that same depth. If a child is leaked (`mem::forget` of its guard, or of a future
+//! that holds it), the borrow of its parent ends while its memory was never given back: that
+//! memory is unreachable (forgetting a guard needs its handle's borrows to have ended, and a
+//! forgotten future cannot run again), so the parent goes on allocating above it and frees it
+//! when it closes itself. A `Box::leak`ed child keeps its parent borrowed forever instead.
+//! Children cost no counter update: entering saves the mark, closing compares and restores it.
+//!
 //! This check is as strong as giving every scope an identity of its own (what the allocator
 //! did before): the closes it accepts are the same, and it needs one 32-bit counter where ids
 //! needed a 64-bit counter and the parent's id in every entry.
@@ -58,11 +74,14 @@ const NO_CHUNK: *mut u8 = ptr::null_mut();
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) struct ScopeId(NonZeroU32);
 
-/// What a scope saves on entry and restores on exit: 12 bytes on wasm32, which stay in locals
+/// What a scope saves on entry and restores on exit: 16 bytes on wasm32, which stay in locals
 /// when the scope is inlined.
 pub(crate) struct Entry {
     bump: [*mut u8; 2],
     pub(crate) id: ScopeId,
+    /// What `current` becomes when the scope closes: `id - 1` for a scope opened with
+    /// [`State::enter`], `id` itself for a child ([`State::enter_child`]).
+    restore: u32,
 }
 
 pub(crate) struct State {
@@ -120,14 +139,30 @@ impl State {
     /// When 2^32 - 1 scopes of the thread are open or leaked, before anything changes.
     #[inline(always)]
     pub(crate) fn enter(&self) -> Entry {
-        let Some(id) = NonZeroU32::MIN.checked_add(self.current.get()) else {
+        let restore = self.current.get();
+        let Some(id) = NonZeroU32::MIN.checked_add(restore) else {
             depth_exhausted()
         };
         self.current.set(id.get());
         Entry {
             bump: self.bump.get(),
             id: ScopeId(id),
+            restore,
         }
+    }
+
+    /// Opens a child scope of the scope `parent`, whose handle the child's guard keeps mutably
+    /// borrowed: the child takes the parent's depth and leaves `current` alone (module docs,
+    /// "Children"). `Err` (with nothing changed) when `parent` is not `current`, with what
+    /// [`State::check`] says.
+    #[inline(always)]
+    pub(crate) fn enter_child(&self, parent: ScopeId) -> Result<Entry, bool> {
+        self.check(parent)?;
+        Ok(Entry {
+            bump: self.bump.get(),
+            id: parent,
+            restore: parent.0.get(),
+        })
     }
 
     /// Closes the scope `entry` opened: when its depth is `current`, restores its mark in O(1),
@@ -137,7 +172,7 @@ impl State {
     pub(crate) fn exit(&self, entry: &Entry) {
         // `ptr` is `NO_CHUNK` only together with `end` (invariant).
         if self.current.get() == entry.id.0.get() && entry.bump[0] != NO_CHUNK {
-            self.current.set(entry.id.0.get() - 1);
+            self.current.set(entry.restore);
             self.bump.set(entry.bump);
         } else {
             self.exit_slow(entry);
@@ -179,7 +214,7 @@ impl State {
     #[inline(never)]
     fn exit_slow(&self, entry: &Entry) {
         if self.current.get() == entry.id.0.get() {
-            self.current.set(entry.id.0.get() - 1);
+            self.current.set(entry.restore);
             let head = self.head.get();
             if !head.is_null() {
                 // SAFETY: `head` is the first footer of the chunk list, written by `new_chunk`
@@ -553,6 +588,14 @@ pub(crate) fn enter() -> Entry {
     STATE.0.enter()
 }
 
+/// Opens a child scope of the scope `parent` on this thread's state (see
+/// [`State::enter_child`]).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[inline(always)]
+pub(crate) fn enter_child(parent: ScopeId) -> Result<Entry, bool> {
+    STATE.0.enter_child(parent)
+}
+
 /// Closes the scope `entry` opened on this thread's state (see [`State::exit`]).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[inline(always)]
@@ -597,6 +640,18 @@ pub(crate) fn with<R>(f: impl FnOnce(&State) -> R) -> R {
 #[inline(always)]
 pub(crate) fn enter() -> Entry {
     STATE.with(State::enter)
+}
+
+/// Opens a child scope of the scope `parent` on this thread's state (see
+/// [`State::enter_child`]).
+///
+/// # Panics
+///
+/// When called from a thread-local destructor after the state was destroyed.
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+#[inline(always)]
+pub(crate) fn enter_child(parent: ScopeId) -> Result<Entry, bool> {
+    STATE.with(|state| state.enter_child(parent))
 }
 
 /// Closes the scope `entry` opened on this thread's state (see [`State::exit`]), unless the
