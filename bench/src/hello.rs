@@ -214,8 +214,13 @@ fn goal_1b_scope_within_1_5_wasip1(row: Row, hello: &Hello, m: &Measured) -> Row
          chunk list, reusing a kept chunk; the cold scope exit (back to the first \
          chunk, and the refused close of a scope around a leaked one); \
          the misuse panics. The 300 B goal leaves about 100 B for a whole \
-         allocator over the 200 B hello world: that would take a different \
-         design, such as a fixed static arena for small programs.",
+         allocator over the 200 B hello world. A static first chunk was \
+         considered and not taken: it would put this program's two allocations \
+         in a chunk that exists from the start, but every allocation's fast path \
+         still needs its fallback for when the chunk is full, so the slow path \
+         (the bulk of the bytes above) stays linked, and the chunk's footer \
+         (with its own address) would add a data segment; it would save only the \
+         exit's test that a mark lies in a chunk (2 to 5 instructions).",
         b - limit,
         num(b as f64 / d as f64),
         m.breakdown

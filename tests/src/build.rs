@@ -217,6 +217,33 @@ pub fn guest(name: &str) -> Result<Guest> {
     })
 }
 
+/// [`guest`], with the guests' release profile at `opt-level = <level>` instead of `"z"`
+/// (`CARGO_PROFILE_RELEASE_OPT_LEVEL`), into `<repo>/target/guests-opt-<level>`: the same
+/// program compiled for speed, for the benchmark's opt-level rows.
+pub fn guest_at_opt_level(name: &str, level: &str) -> Result<Guest> {
+    if !["0", "1", "2", "3", "s", "z"].contains(&level) {
+        bail!("unknown opt-level {level:?}: use 0, 1, 2, 3, s or z");
+    }
+    // Known to exist: `guest` checks the name the same way and lists the guests.
+    let plain = guest(name)?;
+    build_once(format!("guest {name} opt-level {level}"), || {
+        let root = repo_root();
+        let manifest = root
+            .join("tests")
+            .join("guests")
+            .join(name)
+            .join("Cargo.toml");
+        let mut cmd = cargo_build_command(&root.join("target").join(format!("guests-opt-{level}")));
+        cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", level)
+            .arg("--manifest-path")
+            .arg(&manifest);
+        let path = run_build(cmd, &format!("guest {name:?} at opt-level {level}"))?;
+        let mut guest = Guest::from_file(&path)?;
+        guest.name = plain.name.clone();
+        Ok(guest)
+    })
+}
+
 /// Builds the example `runtime/examples/<name>.rs` of the `wasm-function` crate
 /// (`cargo build --release --target wasm32-wasip1 -p wasm-function --example <name>
 /// --features std`, target dir `<repo>/target/examples-wasm`) and returns its module.

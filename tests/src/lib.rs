@@ -37,7 +37,9 @@ mod module;
 mod node;
 mod run;
 
-pub use build::{ensure_wasm_target, example, guest, guest_from_wat, repo_root};
+pub use build::{
+    ensure_wasm_target, example, guest, guest_at_opt_level, guest_from_wat, repo_root,
+};
 pub use module::{FuncImport, Guest, NumType, Value, read_func_imports, read_func_types};
 pub use node::{NodeInputs, NodeOutcome, node_available, node_run};
 pub use run::{HostCall, HostCtx, Outcome, Run, WASI_MODULE};

@@ -78,8 +78,9 @@
 //! # Leaked scopes, and scopes that close out of order
 //!
 //! A scope whose guard never runs is *leaked*. Safe code can do that: `mem::forget` or
-//! `Box::leak` of a future suspended inside a `with_memory_allocator!` block, or of the scope
-//! guard the macro expands to. A leak never frees memory that may still be in use, and costs
+//! `Box::leak` of a future suspended inside a `with_memory_allocator!` block, or of a scope
+//! guard from `scope`-style code (the guard of a `with_memory_allocator!` block itself has a
+//! name its body cannot reach). A leak never frees memory that may still be in use, and costs
 //! only memory:
 //! - every open scope has a depth, the number of its thread's scopes that were open or leaked
 //!   when it opened, plus one; no two open scopes share one. A scope closes (moves the bump

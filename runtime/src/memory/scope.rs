@@ -118,14 +118,16 @@ impl<'s> MemoryAllocator<'s> {
     #[track_caller]
     fn raw_allocate(&self, size: usize, align: usize) -> Option<MemorySegment<'s>> {
         match state::allocate(self.id, size, align) {
-            // SAFETY: `check` found this scope `current`, so every scope opened after it has
-            // closed (the state module's chain invariant) and nothing live lies at or above the
-            // bump pointer: `ptr..ptr + size`, just bumped past, overlaps no live segment. The
-            // bytes are initialized (chunks are zeroed when reserved; reused bytes keep what was
-            // written). They stay reserved for all of `'s`, a borrow of this scope's guard: the
-            // pointer moves back below them only when this scope closes (a scope opened after
-            // this allocation restores a mark above it; a scope around this one has its close
-            // refused while this one has not closed).
+            // SAFETY: `check` found this scope's depth `current`, so every scope opened after it
+            // has closed (the state module's depth invariant; a child standing in for its parent
+            // holds the parent's handle borrowed) and nothing live lies at or above the bump
+            // pointer: `ptr..ptr + size`, just bumped past, overlaps no live segment. The bytes
+            // are initialized (chunks are zeroed when reserved; reused bytes keep what was
+            // written). They stay reserved for all of `'s`, which ends before this scope closes
+            // (a borrow of its guard, or of the brand that `handle_unchecked`'s contract confines
+            // to before the close): the pointer moves back below them only when this scope
+            // closes (a scope opened after this allocation restores a mark above it; a scope
+            // around this one has its close refused while this one has not closed).
             Ok(ptr) => ptr.map(|ptr| unsafe { MemorySegment::new(ptr, size) }),
             Err(refused_close) => state::wrong_scope(refused_close),
         }
