@@ -81,6 +81,28 @@ fn four_billion_forgotten_scope_guards_never_free_live_memory() {
     );
 }
 
+/// Forgetting guards until the count of open and leaked scopes would pass 2^32 - 1: the scope
+/// that would wrap it panics (a trap on wasm32), never reusing a depth.
+#[test]
+fn forgotten_scope_guards_past_the_end_of_the_count_panic() {
+    let guest = guest("memory-leaks").expect("memory-leaks builds");
+    let outcome = guest
+        .run()
+        .arg("overflow")
+        .fuel(u64::MAX)
+        .execute()
+        .expect("runs");
+    assert_ne!(outcome.exit_code, 0, "{}", outcome.stdout_str());
+    assert!(
+        outcome
+            .stderr_str()
+            .contains("this thread has 2^32 - 1 memory scopes open or leaked"),
+        "{}",
+        outcome.stderr_str()
+    );
+    assert_eq!(outcome.stdout_str(), "");
+}
+
 #[test]
 fn segments_cross_imports_as_pointer_and_length() {
     let guest = guest("memory-segments").expect("memory-segments builds");
