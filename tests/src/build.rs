@@ -226,11 +226,7 @@ fn builds() -> MutexGuard<'static, HashMap<String, std::result::Result<Guest, St
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn build_once(
-    key: String,
-    target: Target,
-    build: impl FnOnce() -> Result<Guest>,
-) -> Result<Guest> {
+fn build_once(key: String, target: Target, build: impl FnOnce() -> Result<Guest>) -> Result<Guest> {
     let mut builds = builds();
     if let Some(done) = builds.get(&key) {
         return done.clone().map_err(|e| anyhow!(e));

@@ -186,8 +186,11 @@ type Res<T> = wasmtime::Result<T>;
 
 impl types::HostCounter for ComponentState {
     fn new(&mut self, start: u32) -> Res<Resource<Counter>> {
-        self.host
-            .record(TYPES_INTERFACE, "[constructor]counter", vec![Arg::U32(start)]);
+        self.host.record(
+            TYPES_INTERFACE,
+            "[constructor]counter",
+            vec![Arg::U32(start)],
+        );
         self.host.counters_created += 1;
         Ok(self.table.push(Counter { value: start })?)
     }
@@ -218,7 +221,11 @@ impl types::HostCounter for ComponentState {
             "[static]counter.sum",
             vec![Arg::counter(&a), Arg::counter(&b)],
         );
-        let value = self.table.get(&a)?.value.wrapping_add(self.table.get(&b)?.value);
+        let value = self
+            .table
+            .get(&a)?
+            .value
+            .wrapping_add(self.table.get(&b)?.value);
         self.host.counters_created += 1;
         Ok(self.table.push(Counter { value })?)
     }
@@ -341,7 +348,8 @@ impl calls::Host for ComponentState {
     }
 
     fn echo_strings(&mut self, l: Vec<String>) -> Res<Vec<String>> {
-        self.host.call("echo-strings", vec![Arg::Strings(l.clone())]);
+        self.host
+            .call("echo-strings", vec![Arg::Strings(l.clone())]);
         Ok(l)
     }
 
@@ -357,13 +365,16 @@ impl calls::Host for ComponentState {
     }
 
     fn echo_segment(&mut self, s: Segment) -> Res<Segment> {
-        self.host.call("echo-segment", vec![Arg::Segment(s.clone())]);
+        self.host
+            .call("echo-segment", vec![Arg::Segment(s.clone())]);
         Ok(s)
     }
 
     fn echo_tuple(&mut self, t: (u8, String, f64)) -> Res<(u8, String, f64)> {
-        self.host
-            .call("echo-tuple", vec![Arg::Tuple(t.0, t.1.clone(), t.2.to_bits())]);
+        self.host.call(
+            "echo-tuple",
+            vec![Arg::Tuple(t.0, t.1.clone(), t.2.to_bits())],
+        );
         Ok(t)
     }
 
@@ -400,7 +411,11 @@ impl calls::Host for ComponentState {
 
     fn checked(&mut self, ok: bool) -> Res<Result<u32, String>> {
         self.host.call("checked", vec![Arg::Bool(ok)]);
-        Ok(if ok { Ok(42) } else { Err("refused".to_owned()) })
+        Ok(if ok {
+            Ok(42)
+        } else {
+            Err("refused".to_owned())
+        })
     }
 
     fn unit_result(&mut self, ok: bool) -> Res<Result<(), ()>> {
@@ -408,7 +423,10 @@ impl calls::Host for ComponentState {
         Ok(if ok { Ok(()) } else { Err(()) })
     }
 
-    #[expect(clippy::too_many_arguments, reason = "the WIT function has 17 parameters")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the WIT function has 17 parameters"
+    )]
     fn sum17(
         &mut self,
         a1: u32,
@@ -432,7 +450,8 @@ impl calls::Host for ComponentState {
         let all = [
             a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17,
         ];
-        self.host.call("sum17", all.iter().map(|&a| Arg::U32(a)).collect());
+        self.host
+            .call("sum17", all.iter().map(|&a| Arg::U32(a)).collect());
         Ok(all.iter().map(|&a| u64::from(a)).sum())
     }
 

@@ -371,10 +371,17 @@ impl Run {
 
     /// Instantiates the guest and calls the entry function.
     ///
-    /// `Err` only for failures of the harness or the setup: a module that does not
+    /// `Err` only for failures of the harness or the setup: a component (see
+    /// [`Guest::run_component`]), a module that does not
     /// compile, an import nobody provides (the error names each one), a missing or
     /// mistyped entry export, an unusable preopen. A trap or `proc_exit` is an [`Outcome`].
     pub fn execute(self) -> Result<Outcome> {
+        if self.guest.is_component() {
+            bail!(
+                "guest {} is a component, not a core module: run it with `Guest::run_component`",
+                self.guest.name
+            );
+        }
         let module = compile(&self.guest)?;
         let mut store = self.wasi_store()?;
         let linker = self.link_imports(&module, &mut store)?;
