@@ -423,10 +423,6 @@ impl calls::Host for ComponentState {
         Ok(if ok { Ok(()) } else { Err(()) })
     }
 
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the WIT function has 17 parameters"
-    )]
     fn sum17(
         &mut self,
         a1: u32,

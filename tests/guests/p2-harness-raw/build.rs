@@ -16,13 +16,9 @@ fn main() {
     let world = resolve
         .select_world(&[package], Some("guest"))
         .expect("harness.wit has a world `guest`");
-    let bytes = wit_component::metadata::encode(
-        &resolve,
-        world,
-        wit_component::StringEncoding::UTF8,
-        None,
-    )
-    .expect("encoding the world");
+    let bytes =
+        wit_component::metadata::encode(&resolve, world, wit_component::StringEncoding::UTF8, None)
+            .expect("encoding the world");
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     std::fs::write(out_dir.join("component-type.bin"), &bytes).expect("writing the section");

@@ -13,6 +13,7 @@ use std::mem::MaybeUninit;
 // `#[used]`: that would also copy the bytes into the data segment; the linker keeps custom
 // sections of the objects it links.
 #[unsafe(link_section = "component-type:wasm-function-tests:p2-harness-raw")]
+#[expect(dead_code, reason = "read by the linker, not by the program")]
 static COMPONENT_TYPE: [u8; include!(concat!(env!("OUT_DIR"), "/component-type-len.rs"))] =
     *include_bytes!(concat!(env!("OUT_DIR"), "/component-type.bin"));
 
@@ -296,7 +297,10 @@ fn records_and_variants() {
     // SAFETY: a point flattens to (x, y); its result (8 bytes) goes to `ret`.
     unsafe { calls::echo_point(-3, 4, ret.ptr()) };
     // SAFETY: the host wrote a point: x at 0, y at 4.
-    assert_eq!(unsafe { [ret.u32_at(0) as i32, ret.u32_at(4) as i32] }, [-3, 4]);
+    assert_eq!(
+        unsafe { [ret.u32_at(0) as i32, ret.u32_at(4) as i32] },
+        [-3, 4]
+    );
 
     let label = "diagonal ↗";
     let mut ret = RetArea::new();
@@ -336,7 +340,10 @@ fn records_and_variants() {
     let text = "zwölf";
     let ret = echo_number(2, text.as_ptr() as usize as i64, text.len() as i32);
     // SAFETY: the host wrote case 2 (`text`) with its string at 8.
-    assert_eq!(unsafe { (ret.u8_at(0), utf8(ret.bytes_at(8))) }, (2, text.to_owned()));
+    assert_eq!(
+        unsafe { (ret.u8_at(0), utf8(ret.bytes_at(8))) },
+        (2, text.to_owned())
+    );
     let ret = echo_number(3, 0, 0);
     // SAFETY: the host wrote case 3 (`nothing`).
     assert_eq!(unsafe { ret.u8_at(0) }, 3);
@@ -366,7 +373,10 @@ fn options_and_results() {
     // SAFETY: option<string> flattens to (case, ptr, len); the result (12 bytes) goes to `ret`.
     unsafe { calls::echo_option_string(1, "ja".as_ptr(), 2, ret.ptr()) };
     // SAFETY: the host wrote `some`: case at 0, string at 4.
-    assert_eq!(unsafe { (ret.u8_at(0), utf8(ret.bytes_at(4))) }, (1, "ja".to_owned()));
+    assert_eq!(
+        unsafe { (ret.u8_at(0), utf8(ret.bytes_at(4))) },
+        (1, "ja".to_owned())
+    );
 
     let mut ret = RetArea::new();
     // SAFETY: result<u32, string> goes to `ret` (12 bytes).
@@ -377,7 +387,10 @@ fn options_and_results() {
     // SAFETY: as above.
     unsafe { calls::checked(0, ret.ptr()) };
     // SAFETY: the host wrote `err`: case 1 at 0, string at 4.
-    assert_eq!(unsafe { (ret.u8_at(0), utf8(ret.bytes_at(4))) }, (1, "refused".to_owned()));
+    assert_eq!(
+        unsafe { (ret.u8_at(0), utf8(ret.bytes_at(4))) },
+        (1, "refused".to_owned())
+    );
 
     // SAFETY: a payload-less result is one i32: 0 = ok, 1 = err.
     unsafe {
