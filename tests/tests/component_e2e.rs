@@ -431,3 +431,42 @@ fn debug_build_of_a_component_runs() {
     out.assert_exit(0);
     assert!(out.stdout_str().starts_with("hello from p2-std-hello\n"));
 }
+
+#[test]
+fn no_std_component_with_hand_written_externs_runs() {
+    let hello = p2("p2-hello-raw");
+    assert!(hello.is_component());
+    let out = hello.run_component().execute().unwrap();
+    out.assert_exit(0);
+    assert_eq!(out.stdout_str(), "Hello, world!\n");
+    assert_eq!(out.stderr_str(), "");
+    // The section names WASI 0.2.0; the linker merges it with the component types the target's
+    // own libraries carry and keeps one import per interface at the newest 0.2 version (0.2.6
+    // with Rust 1.95): compare the names without their patch version.
+    let imports: Vec<ComponentImport> = hello
+        .component_imports()
+        .unwrap()
+        .into_iter()
+        .map(|mut import| {
+            let (name, version) = import.name.rsplit_once('@').unwrap();
+            assert!(version.starts_with("0.2."), "{}", import.name);
+            import.name = format!("{name}@0.2");
+            import.sorted()
+        })
+        .collect();
+    assert_eq!(
+        imports,
+        [
+            ComponentImport::new("wasi:io/error@0.2", &[]).with_resources(&["error"]),
+            ComponentImport::new(
+                "wasi:io/streams@0.2",
+                &["[method]output-stream.blocking-write-and-flush"]
+            )
+            .with_resources(&["error", "output-stream"]),
+            ComponentImport::new("wasi:cli/stdout@0.2", &["get-stdout"])
+                .with_resources(&["output-stream"]),
+        ]
+    );
+    // No allocator, no libc: a few kilobytes.
+    assert!(hello.size() < 4096, "{} bytes", hello.size());
+}
