@@ -178,6 +178,7 @@ pub(crate) struct ComponentState {
     wasi: WasiCtx,
     pub(crate) table: ResourceTable,
     pub(crate) host: HostLog,
+    limits: wasmtime::StoreLimits,
     stdout: MemoryOutputPipe,
     stderr: MemoryOutputPipe,
 }
@@ -249,6 +250,7 @@ fn linker() -> Result<&'static Linker<ComponentState>> {
 /// [`ComponentRun::stdin`] (empty by default), `argv[0]` = the guest's name, then the
 /// [`ComponentRun::arg`]s, the [`ComponentRun::env`] variables only, the
 /// [`ComponentRun::preopen`]ed directories only, and the harness world's host with an empty log.
+/// [`ComponentRun::fuel`] and [`ComponentRun::max_memory`] limit the run as for core modules.
 /// The component's `wasi:cli/run@0.2.*` export is called.
 #[must_use = "a ComponentRun does nothing until `execute` is called"]
 pub struct ComponentRun {
@@ -258,6 +260,7 @@ pub struct ComponentRun {
     stdin: Vec<u8>,
     preopens: Vec<(PathBuf, String)>,
     fuel: u64,
+    max_memory: Option<usize>,
 }
 
 impl ComponentRun {
@@ -269,6 +272,7 @@ impl ComponentRun {
             stdin: Vec::new(),
             preopens: Vec::new(),
             fuel: DEFAULT_FUEL,
+            max_memory: None,
         }
     }
 
@@ -311,6 +315,13 @@ impl ComponentRun {
     /// The fuel the run starts with (default 2^36); running out is a trap.
     pub fn fuel(mut self, fuel: u64) -> Self {
         self.fuel = fuel;
+        self
+    }
+
+    /// Caps each linear memory of the component at `bytes`: a `memory.grow` beyond it fails
+    /// (returns -1) as it would on a host with little memory. Unlimited by default.
+    pub fn max_memory(mut self, bytes: usize) -> Self {
+        self.max_memory = Some(bytes);
         self
     }
 
@@ -386,14 +397,20 @@ impl ComponentRun {
                 .map_err(anyhow::Error::from)
                 .with_context(|| format!("preopening {} as {guest_path}", host_dir.display()))?;
         }
+        let mut limits = wasmtime::StoreLimitsBuilder::new();
+        if let Some(bytes) = self.max_memory {
+            limits = limits.memory_size(bytes);
+        }
         let state = ComponentState {
             wasi: builder.build(),
             table: ResourceTable::new(),
             host: HostLog::default(),
+            limits: limits.build(),
             stdout,
             stderr,
         };
         let mut store = Store::new(engine(), state);
+        store.limiter(|state| &mut state.limits);
         store.set_fuel(self.fuel)?;
         Ok(store)
     }

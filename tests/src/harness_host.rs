@@ -14,6 +14,11 @@
 //!
 //! Every call, `received-count` and `dropped` included, is appended to the run's [`HostLog`]
 //! with its arguments as [`Arg`]s.
+//!
+//! Flags keep what wasmtime lifted: wasmtime 48 keeps the bits beyond the declared flags that
+//! fit the flags' storage (bits 3 to 7 of the byte `perms` is stored in), so `echo-perms` sends
+//! unknown bits back to a guest that sent them. A guest lifting flags must ignore them, as the
+//! Canonical ABI says.
 
 use wasmtime::component::{HasSelf, Linker, Resource};
 

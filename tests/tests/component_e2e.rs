@@ -179,11 +179,11 @@ fn hand_written_guest_calls_the_harness_world() {
     out.assert_exit(0);
     assert_eq!(
         out.stdout_str(),
-        "ok scalars\nok strings and lists\nok records and variants\nok options and results\n\
-         ok sum17\nok resources\nreceived-count: 53\n"
+        "ok scalars\nok strings and lists\necho-perms(0xfffffffd) returned 0xfd\nok records and variants\nok options and results\n\
+         ok sum17\nok resources\nreceived-count: 54\n"
     );
     let host = &out.host;
-    assert_eq!(host.received.len(), 54);
+    assert_eq!(host.received.len(), 55);
     assert_eq!(host.funcs().last(), Some(&"received-count"));
     let one = |func: &str| -> Vec<Arg> {
         let calls = host.args_of(func);
@@ -254,12 +254,16 @@ fn hand_written_guest_calls_the_harness_world() {
         one("echo-color"),
         [Arg::Color(wasm_function_tests::Color::Blue)]
     );
-    assert_eq!(
-        one("echo-perms"),
-        [Arg::Perms(
-            wasm_function_tests::Perms::READ | wasm_function_tests::Perms::EXEC
-        )]
-    );
+    // Sent as 0b101, then as all bits but `write`'s: wasmtime keeps the unknown bits of the
+    // byte `perms` is stored in (the guest sees them come back, see its stdout).
+    let perms: Vec<u32> = all("echo-perms")
+        .iter()
+        .map(|args| match args.as_slice() {
+            [Arg::Perms(p)] => p.as_array()[0],
+            other => panic!("echo-perms got {other:?}"),
+        })
+        .collect();
+    assert_eq!(perms, [0b101, 0b1111_1101]);
     assert_eq!(one("echo-wide"), [Arg::Wide(Wide::B31 | Wide::B0)]);
 
     // Options and results.
@@ -469,4 +473,25 @@ fn no_std_component_with_hand_written_externs_runs() {
     );
     // No allocator, no libc: a few kilobytes.
     assert!(hello.size() < 4096, "{} bytes", hello.size());
+}
+
+#[test]
+fn limits_apply_to_components() {
+    let hello = p2("p2-std-hello");
+    // std's memory starts above one page: instantiation fails under a one-page cap.
+    let err = hello
+        .run_component()
+        .max_memory(64 * 1024)
+        .execute()
+        .unwrap_err();
+    assert!(format!("{err:#}").contains("memory"), "{err:#}");
+    // Too little fuel to finish: a trap, reported as an outcome.
+    let out = hello.run_component().fuel(1000).execute().unwrap();
+    assert_eq!(out.exit_code, 134);
+    assert!(
+        out.trap.as_deref().unwrap().contains("fuel"),
+        "{:?}",
+        out.trap
+    );
+    assert_eq!(out.fuel_consumed, 1000);
 }
