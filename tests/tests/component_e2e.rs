@@ -395,6 +395,18 @@ fn run_binary_builds_and_runs_a_guest_for_wasip2() {
         "{stderr}"
     );
 
+    let hello = p2("p2-hello-raw");
+    let (stdout, stderr, code) = run_bin(dir.path(), &["--wasm", hello.path.to_str().unwrap()]);
+    assert_eq!(
+        (stdout.as_str(), code),
+        ("Hello, world!\n", Some(0)),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("wasm size {} bytes", hello.size())),
+        "{stderr}"
+    );
+
     let (_, stderr, code) = run_bin(dir.path(), &["--target", "wasm32-wasip3", "cat"]);
     assert_eq!(code, Some(2));
     assert!(
