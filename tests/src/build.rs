@@ -1,4 +1,4 @@
-//! Building guests for `wasm32-wasip1` with a nested, cleaned-up cargo.
+//! Building guests for `wasm32-wasip1` or `wasm32-wasip2` with a nested, cleaned-up cargo.
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
@@ -10,7 +10,42 @@ use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::module::Guest;
 
-const TARGET: &str = "wasm32-wasip1";
+/// The target a guest is built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Target {
+    /// `wasm32-wasip1`: a core module importing `wasi_snapshot_preview1`.
+    #[default]
+    Wasip1,
+    /// `wasm32-wasip2`: a component (linked by `wasm-component-ld`) importing WASI 0.2.
+    Wasip2,
+}
+
+impl Target {
+    /// The target triple, as `cargo build --target` takes it.
+    pub fn triple(self) -> &'static str {
+        match self {
+            Target::Wasip1 => "wasm32-wasip1",
+            Target::Wasip2 => "wasm32-wasip2",
+        }
+    }
+
+    /// The target named by its triple (`wasm32-wasip1` or `wasm32-wasip2`).
+    pub fn from_triple(triple: &str) -> Option<Self> {
+        [Target::Wasip1, Target::Wasip2]
+            .into_iter()
+            .find(|t| t.triple() == triple)
+    }
+}
+
+/// The cargo profile a guest is built with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Profile {
+    /// `dev` (cargo's default, no `--release`).
+    Debug,
+    /// `release` (the guests workspace's: `opt-level = "z"`, LTO, `panic = "abort"`, stripped).
+    #[default]
+    Release,
+}
 
 /// The root of the repository (the directory holding the root `Cargo.toml`).
 pub fn repo_root() -> PathBuf {
@@ -19,20 +54,31 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// Makes sure the `wasm32-wasip1` standard library is installed for the toolchain the
-/// repository uses: checks that `rustc --print target-libdir --target wasm32-wasip1` names an
-/// existing directory, and otherwise runs `rustup target add wasm32-wasip1` (saying so on
-/// stderr). Checked once per process; [`guest`] and [`example`] call it themselves.
+/// repository uses: [`ensure_target`]`(Target::Wasip1)`.
 pub fn ensure_wasm_target() -> Result<()> {
-    static CHECKED: OnceLock<std::result::Result<(), String>> = OnceLock::new();
-    CHECKED
-        .get_or_init(|| check_or_install_target().map_err(|e| format!("{e:#}")))
+    ensure_target(Target::Wasip1)
+}
+
+/// Makes sure the standard library of `target` is installed for the toolchain the
+/// repository uses: checks that `rustc --print target-libdir --target <triple>` names an
+/// existing directory, and otherwise runs `rustup target add <triple>` (saying so on
+/// stderr). Checked once per process per target; the build functions call it themselves.
+pub fn ensure_target(target: Target) -> Result<()> {
+    static WASIP1: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+    static WASIP2: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+    let checked = match target {
+        Target::Wasip1 => &WASIP1,
+        Target::Wasip2 => &WASIP2,
+    };
+    checked
+        .get_or_init(|| check_or_install_target(target.triple()).map_err(|e| format!("{e:#}")))
         .clone()
         .map_err(|e| anyhow!(e))
 }
 
-fn target_libdir_exists() -> Result<bool> {
+fn target_libdir_exists(target: &str) -> Result<bool> {
     let out = Command::new("rustc")
-        .args(["--print", "target-libdir", "--target", TARGET])
+        .args(["--print", "target-libdir", "--target", target])
         .current_dir(repo_root())
         .output()
         .context("running `rustc --print target-libdir`")?;
@@ -44,27 +90,27 @@ fn target_libdir_exists() -> Result<bool> {
     Ok(!dir.is_empty() && Path::new(&dir).is_dir())
 }
 
-fn check_or_install_target() -> Result<()> {
-    if target_libdir_exists()? {
+fn check_or_install_target(target: &str) -> Result<()> {
+    if target_libdir_exists(target)? {
         return Ok(());
     }
     eprintln!(
-        "[wasm-function-tests] the {TARGET} target is not installed; running `rustup target add {TARGET}`"
+        "[wasm-function-tests] the {target} target is not installed; running `rustup target add {target}`"
     );
     let out = Command::new("rustup")
-        .args(["target", "add", TARGET])
+        .args(["target", "add", target])
         .current_dir(repo_root())
         .output()
         .context("running `rustup target add` (is rustup installed?)")?;
     if !out.status.success() {
         bail!(
-            "`rustup target add {TARGET}` failed ({}):\n{}",
+            "`rustup target add {target}` failed ({}):\n{}",
             out.status,
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    if !target_libdir_exists()? {
-        bail!("`rustup target add {TARGET}` succeeded but rustc still has no {TARGET} std");
+    if !target_libdir_exists(target)? {
+        bail!("`rustup target add {target}` succeeded but rustc still has no {target} std");
     }
     Ok(())
 }
@@ -112,16 +158,20 @@ fn is_confusing_var(name: &OsStr) -> bool {
     EXACT.contains(&name) || PREFIXES.iter().any(|p| name.starts_with(p))
 }
 
-/// `cargo build --release --target wasm32-wasip1 --message-format=json-render-diagnostics`
+/// `cargo build [--release] --target <triple> --message-format=json-render-diagnostics`
 /// in a cleaned environment.
-fn cargo_build_command(target_dir: &Path) -> Command {
+fn cargo_build_command(target_dir: &Path, target: Target, profile: Profile) -> Command {
     let mut cmd = Command::new("cargo");
     for (name, _) in std::env::vars_os() {
         if is_confusing_var(&name) {
             cmd.env_remove(&name);
         }
     }
-    cmd.args(["build", "--release", "--target", TARGET])
+    cmd.arg("build");
+    if profile == Profile::Release {
+        cmd.arg("--release");
+    }
+    cmd.args(["--target", target.triple()])
         .arg("--message-format=json-render-diagnostics")
         .arg("--target-dir")
         .arg(target_dir)
@@ -176,12 +226,12 @@ fn builds() -> MutexGuard<'static, HashMap<String, std::result::Result<Guest, St
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn build_once(key: String, build: impl FnOnce() -> Result<Guest>) -> Result<Guest> {
+fn build_once(key: String, target: Target, build: impl FnOnce() -> Result<Guest>) -> Result<Guest> {
     let mut builds = builds();
     if let Some(done) = builds.get(&key) {
         return done.clone().map_err(|e| anyhow!(e));
     }
-    let result = ensure_wasm_target()
+    let result = ensure_target(target)
         .and_then(|()| build())
         .map_err(|e| format!("{e:#}"));
     builds.insert(key, result.clone());
@@ -189,10 +239,18 @@ fn build_once(key: String, build: impl FnOnce() -> Result<Guest>) -> Result<Gues
 }
 
 /// Builds the guest crate `tests/guests/<name>` (release, `wasm32-wasip1`, target dir
-/// `<repo>/target/guests`) and returns its module. Built once per process per name; a
-/// failed build is an error holding cargo's stderr.
+/// `<repo>/target/guests`) and returns its module: [`guest_for`] with the defaults.
 pub fn guest(name: &str) -> Result<Guest> {
-    build_once(format!("guest {name}"), || {
+    guest_for(name, Target::Wasip1, Profile::Release)
+}
+
+/// Builds the guest crate `tests/guests/<name>` for `target` with `profile` (target dir
+/// `<repo>/target/guests`, where cargo keeps each target and profile apart) and returns its
+/// module or, for [`Target::Wasip2`], its component. Built once per process per name, target
+/// and profile; a failed build is an error holding cargo's stderr.
+pub fn guest_for(name: &str, target: Target, profile: Profile) -> Result<Guest> {
+    let key = format!("guest {name} {} {profile:?}", target.triple());
+    build_once(key, target, || {
         let root = repo_root();
         let guests_dir = root.join("tests").join("guests");
         let manifest = guests_dir.join(name).join("Cargo.toml");
@@ -208,9 +266,12 @@ pub fn guest(name: &str) -> Result<Guest> {
             known.sort();
             bail!("no guest crate {manifest:?}; the guests are: {known:?}");
         }
-        let mut cmd = cargo_build_command(&root.join("target").join("guests"));
+        let mut cmd = cargo_build_command(&root.join("target").join("guests"), target, profile);
         cmd.arg("--manifest-path").arg(&manifest);
-        let path = run_build(cmd, &format!("guest {name:?}"))?;
+        let path = run_build(
+            cmd,
+            &format!("guest {name:?} for {} ({profile:?})", target.triple()),
+        )?;
         let mut guest = Guest::from_file(&path)?;
         guest.name = name.to_owned();
         Ok(guest)
@@ -226,32 +287,50 @@ pub fn guest_at_opt_level(name: &str, level: &str) -> Result<Guest> {
     }
     // Known to exist: `guest` checks the name the same way and lists the guests.
     let plain = guest(name)?;
-    build_once(format!("guest {name} opt-level {level}"), || {
-        let root = repo_root();
-        let manifest = root
-            .join("tests")
-            .join("guests")
-            .join(name)
-            .join("Cargo.toml");
-        let mut cmd = cargo_build_command(&root.join("target").join(format!("guests-opt-{level}")));
-        cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", level)
-            .arg("--manifest-path")
-            .arg(&manifest);
-        let path = run_build(cmd, &format!("guest {name:?} at opt-level {level}"))?;
-        let mut guest = Guest::from_file(&path)?;
-        guest.name = plain.name.clone();
-        Ok(guest)
-    })
+    build_once(
+        format!("guest {name} opt-level {level}"),
+        Target::Wasip1,
+        || {
+            let root = repo_root();
+            let manifest = root
+                .join("tests")
+                .join("guests")
+                .join(name)
+                .join("Cargo.toml");
+            let mut cmd = cargo_build_command(
+                &root.join("target").join(format!("guests-opt-{level}")),
+                Target::Wasip1,
+                Profile::Release,
+            );
+            cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", level)
+                .arg("--manifest-path")
+                .arg(&manifest);
+            let path = run_build(cmd, &format!("guest {name:?} at opt-level {level}"))?;
+            let mut guest = Guest::from_file(&path)?;
+            guest.name = plain.name.clone();
+            Ok(guest)
+        },
+    )
 }
 
 /// Builds the example `runtime/examples/<name>.rs` of the `wasm-function` crate
 /// (`cargo build --release --target wasm32-wasip1 -p wasm-function --example <name>
-/// --features std`, target dir `<repo>/target/examples-wasm`) and returns its module.
-/// Built once per process per name.
+/// --features std`, target dir `<repo>/target/examples-wasm`) and returns its module:
+/// [`example_for`] with the defaults.
 pub fn example(name: &str) -> Result<Guest> {
-    build_once(format!("example {name}"), || {
+    example_for(name, Target::Wasip1, Profile::Release)
+}
+
+/// Builds the example `runtime/examples/<name>.rs` of the `wasm-function` crate for `target`
+/// with `profile` (`-p wasm-function --example <name> --features std`, target dir
+/// `<repo>/target/examples-wasm`) and returns its module or component. Built once per process
+/// per name, target and profile.
+pub fn example_for(name: &str, target: Target, profile: Profile) -> Result<Guest> {
+    let key = format!("example {name} {} {profile:?}", target.triple());
+    build_once(key, target, || {
         let root = repo_root();
-        let mut cmd = cargo_build_command(&root.join("target").join("examples-wasm"));
+        let mut cmd =
+            cargo_build_command(&root.join("target").join("examples-wasm"), target, profile);
         cmd.arg("--manifest-path")
             .arg(root.join("Cargo.toml"))
             .args([
@@ -262,7 +341,10 @@ pub fn example(name: &str) -> Result<Guest> {
                 "--example",
                 name,
             ]);
-        let path = run_build(cmd, &format!("example {name:?}"))?;
+        let path = run_build(
+            cmd,
+            &format!("example {name:?} for {} ({profile:?})", target.triple()),
+        )?;
         let mut guest = Guest::from_file(&path)?;
         guest.name = name.to_owned();
         Ok(guest)

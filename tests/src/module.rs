@@ -279,6 +279,25 @@ impl Guest {
     pub fn run(&self) -> Run {
         Run::new(self.clone())
     }
+
+    /// Whether the guest is a component (built for `wasm32-wasip2`) rather than a core module,
+    /// by its header: see [`is_component`](crate::is_component).
+    pub fn is_component(&self) -> bool {
+        crate::component::is_component(&self.bytes)
+    }
+
+    /// The instances a component imports, with their function names: see
+    /// [`read_component_imports`](crate::read_component_imports).
+    pub fn component_imports(&self) -> Result<Vec<crate::ComponentImport>> {
+        crate::component::read_component_imports(&self.bytes)
+            .with_context(|| format!("reading the component imports of {}", self.name))
+    }
+
+    /// A builder for running this guest as a component: see
+    /// [`ComponentRun`](crate::ComponentRun).
+    pub fn run_component(&self) -> crate::ComponentRun {
+        crate::ComponentRun::new(self.clone())
+    }
 }
 
 fn read_imports(bytes: &[u8]) -> Result<Vec<FuncImport>> {

@@ -18,16 +18,16 @@ pub const WASI_MODULE: &str = "wasi_snapshot_preview1";
 
 /// Fuel given to a run unless [`Run::fuel`] says otherwise: about 69 billion instructions,
 /// enough for anything a test does, finite so that a runaway loop ends in a trap.
-const DEFAULT_FUEL: u64 = 1 << 36;
+pub(crate) const DEFAULT_FUEL: u64 = 1 << 36;
 
 /// Most bytes a run may write to each of stdout and stderr.
-const PIPE_CAPACITY: usize = 1 << 30;
+pub(crate) const PIPE_CAPACITY: usize = 1 << 30;
 
 /// Exit code reported when the guest trapped (as wasmtime's CLI does on Unix: 128 + SIGABRT).
 const TRAP_EXIT_CODE: i32 = 134;
 
 /// The process-wide engine: default compilation settings, fuel metering on.
-fn engine() -> &'static Engine {
+pub(crate) fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let mut config = Config::new();
@@ -64,7 +64,7 @@ fn compile(guest: &Guest) -> Result<Module> {
 
 /// Where the compiled form of `bytes` is cached: named by a 128-bit hash of the engine's
 /// compilation settings and the module's bytes.
-fn cache_path(bytes: &[u8]) -> PathBuf {
+pub(crate) fn cache_path(bytes: &[u8]) -> PathBuf {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let hash = |salt: u64| {
         let mut h = DefaultHasher::new();
@@ -89,15 +89,18 @@ fn load_cached(bytes: &[u8]) -> Option<Module> {
 }
 
 fn store_cached(bytes: &[u8], module: &Module) {
-    let path = cache_path(bytes);
-    let Ok(compiled) = module.serialize() else {
-        return;
-    };
+    if let Ok(compiled) = module.serialize() {
+        write_cache(&cache_path(bytes), &compiled);
+    }
+}
+
+/// Writes compiled machine code to its cache file `path`, best effort: a unique temporary file,
+/// then renamed into place atomically, so that concurrent test processes never read a partial
+/// file.
+pub(crate) fn write_cache(path: &Path, compiled: &[u8]) {
     let Some(dir) = path.parent() else {
         return;
     };
-    // Best effort: write a unique temporary file, then rename it into place atomically, so
-    // that concurrent test processes never read a partial file.
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         std::process::id(),
@@ -107,7 +110,7 @@ fn store_cached(bytes: &[u8], module: &Module) {
     ));
     let written = std::fs::create_dir_all(dir)
         .and_then(|()| std::fs::write(&tmp, compiled))
-        .and_then(|()| std::fs::rename(&tmp, &path));
+        .and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -368,10 +371,17 @@ impl Run {
 
     /// Instantiates the guest and calls the entry function.
     ///
-    /// `Err` only for failures of the harness or the setup: a module that does not
+    /// `Err` only for failures of the harness or the setup: a component (see
+    /// [`Guest::run_component`]), a module that does not
     /// compile, an import nobody provides (the error names each one), a missing or
     /// mistyped entry export, an unusable preopen. A trap or `proc_exit` is an [`Outcome`].
     pub fn execute(self) -> Result<Outcome> {
+        if self.guest.is_component() {
+            bail!(
+                "guest {} is a component, not a core module: run it with `Guest::run_component`",
+                self.guest.name
+            );
+        }
         let module = compile(&self.guest)?;
         let mut store = self.wasi_store()?;
         let linker = self.link_imports(&module, &mut store)?;
@@ -553,7 +563,7 @@ fn describe(module: &str, name: &str, ty: &FuncType) -> String {
 }
 
 /// Turns the error of a call into (exit code, trap).
-fn classify(e: wasmtime::Error) -> (i32, Option<String>) {
+pub(crate) fn classify(e: wasmtime::Error) -> (i32, Option<String>) {
     if let Some(exit) = e.downcast_ref::<I32Exit>() {
         return (exit.0, None);
     }
