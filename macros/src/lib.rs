@@ -4,6 +4,7 @@
 
 use proc_macro::TokenStream;
 
+mod component;
 mod derive_wasm_type;
 mod errors;
 mod memory_scope;
