@@ -20,6 +20,7 @@ extern crate std;
 extern crate self as wasm_function;
 
 pub mod abi;
+mod component;
 mod import_support;
 pub mod memory;
 pub mod wasi;

@@ -4,7 +4,30 @@
 //! Canonical ABI ([`canonical`]) and expanded ([`expand`]) with the component-type section
 //! the linker needs ([`section`]).
 
+mod canonical;
+mod check;
+mod expand;
 mod hash;
+mod lower;
+mod model;
+mod resolve;
+mod section;
 #[cfg(test)]
 mod tests;
 mod wit_source;
+
+use proc_macro2::TokenStream;
+
+pub(crate) use resolve::is_interface_name;
+
+use crate::errors::Errors;
+use crate::wasm_function::{ImportArgs, ImportFn};
+
+/// Checks and expands a Component Model import; `None` (with errors recorded) when rejected.
+pub(crate) fn expand(
+    args: &ImportArgs,
+    func: &ImportFn,
+    errors: &mut Errors,
+) -> Option<TokenStream> {
+    model::ComponentImport::from_syn(args, func, errors).map(|import| expand::expand(&import))
+}
