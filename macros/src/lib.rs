@@ -183,3 +183,19 @@ pub fn derive_wasm_type(input: TokenStream) -> TokenStream {
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }
+
+/// Makes a `no_std` `wasm32-wasip2` component a command: exports `wasi:cli/run#run` (at the
+/// version of the built-in WASI WIT, 0.2.12, since export names must match exactly), which
+/// calls the given `fn() -> Result<(), ()>` and reports `Err` as a failed run. A std bin gets
+/// this export from libstd and needs nothing. Expands to nothing on other targets.
+///
+/// ```
+/// fn run() -> Result<(), ()> {
+///     Ok(())
+/// }
+/// wasm_function::wasi_cli_run!(run);
+/// ```
+#[proc_macro]
+pub fn wasi_cli_run(input: TokenStream) -> TokenStream {
+    component::run_export(input.into()).into()
+}

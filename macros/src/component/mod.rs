@@ -11,6 +11,7 @@ mod hash;
 mod lower;
 mod model;
 mod resolve;
+mod run_export;
 mod section;
 #[cfg(test)]
 mod tests;
@@ -30,4 +31,9 @@ pub(crate) fn expand(
     errors: &mut Errors,
 ) -> Option<TokenStream> {
     model::ComponentImport::from_syn(args, func, errors).map(|import| expand::expand(&import))
+}
+
+/// Expands `wasi_cli_run!`.
+pub(crate) fn run_export(input: TokenStream) -> TokenStream {
+    run_export::expand(input)
 }

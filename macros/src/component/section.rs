@@ -58,3 +58,17 @@ pub(crate) fn encode(
     ENCODED.with(|cache| cache.borrow_mut().insert(key, bytes.clone()));
     Ok(bytes)
 }
+
+/// The encoded world `export <interface>;` (for the command export).
+pub(crate) fn encode_export(resolve: &Resolve, interface_name: &str) -> Result<Vec<u8>, String> {
+    let mut resolve = resolve.clone();
+    let package = resolve
+        .push_str(
+            "wasm-function-run.wit",
+            &format!("package wasm-function:run;\nworld run {{\n  export {interface_name};\n}}\n"),
+        )
+        .map_err(|error| format!("could not make the run world: {error:#}"))?;
+    let world = resolve.packages[package].worlds["run"];
+    wit_component::metadata::encode(&resolve, world, StringEncoding::UTF8, None)
+        .map_err(|error| format!("could not encode the run world: {error:#}"))
+}

@@ -72,6 +72,10 @@ pub fn with_realloc_scope<'s, R>(memory: &MemoryAllocator<'s>, f: impl FnOnce() 
 ///
 /// `old_ptr` is null, or a block this function returned with `old_size` and `align` that
 /// nothing uses any more.
+#[cfg_attr(
+    not(all(target_arch = "wasm32", target_env = "p2")),
+    allow(dead_code, reason = "exported only on wasm32-wasip2; tested on the host")
+)]
 #[must_use]
 pub(crate) unsafe fn realloc(
     old_ptr: *mut u8,
@@ -98,6 +102,10 @@ pub(crate) unsafe fn realloc(
     unsafe { global(old_ptr, old_size, align, new_size) }
 }
 
+#[cfg_attr(
+    not(all(target_arch = "wasm32", target_env = "p2")),
+    allow(dead_code, reason = "exported only on wasm32-wasip2; tested on the host")
+)]
 #[cfg(feature = "std")]
 unsafe fn global(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> *mut u8 {
     use std::alloc::{Layout, alloc, dealloc, realloc};
@@ -125,6 +133,10 @@ unsafe fn global(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usiz
     unsafe { realloc(old_ptr, old, new_size) }
 }
 
+#[cfg_attr(
+    not(all(target_arch = "wasm32", target_env = "p2")),
+    allow(dead_code, reason = "exported only on wasm32-wasip2; tested on the host")
+)]
 #[cfg(not(feature = "std"))]
 unsafe fn global(_: *mut u8, _: usize, _: usize, _: usize) -> *mut u8 {
     ptr::null_mut()
@@ -137,7 +149,7 @@ unsafe fn global(_: *mut u8, _: usize, _: usize, _: usize) -> *mut u8 {
 /// Called by the host as the Canonical ABI specifies (see [`realloc`]).
 #[cfg(all(target_arch = "wasm32", target_env = "p2"))]
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cabi_realloc(
+pub(crate) unsafe extern "C" fn cabi_realloc(
     old_ptr: *mut u8,
     old_size: usize,
     align: usize,
