@@ -33,6 +33,7 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
         for (ident, checked) in &import.params {
             args.extend(lower::lower_flat(
                 quote!(#ident),
+                false,
                 checked,
                 &mut locals,
                 &mut prelude,
@@ -47,7 +48,15 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
         let (buffer, base) = (locals.next("params"), locals.next("base"));
         let mut stores = Vec::new();
         for ((ident, checked), at) in import.params.iter().zip(offsets) {
-            lower::store(&base, at, quote!(#ident), checked, &mut locals, &mut stores);
+            lower::store(
+                &base,
+                at,
+                quote!(#ident),
+                false,
+                checked,
+                &mut locals,
+                &mut stores,
+            );
         }
         let address = helper("address_of");
         prelude.push(quote! {
@@ -148,14 +157,35 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
     let bytes = Literal::byte_string(bytes);
     let section = syn::Ident::new("__WASM_FUNCTION_COMPONENT_TYPE", Span::mixed_site());
     let anchor = syn::Ident::new("__wasm_function_component_type", Span::mixed_site());
+    // Each WIT file read, as a dependency of the crate, so that cargo rebuilds when it changes;
+    // named from the crate root when it is inside it, so the expansion is the same everywhere.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir));
     let depends: Vec<TokenStream> = import
         .files
         .iter()
-        .filter_map(|file| file.to_str())
-        .map(|file| {
-            quote!(
-                const _: &[u8] = ::core::include_bytes!(#file);
-            )
+        .filter_map(|file| {
+            let relative = manifest
+                .as_ref()
+                .and_then(|dir| file.strip_prefix(dir).ok())
+                .and_then(|rel| rel.to_str());
+            match relative {
+                Some(rel) => {
+                    let rel = format!("/{rel}");
+                    Some(quote! {
+                        const _: &[u8] = ::core::include_bytes!(::core::concat!(
+                            ::core::env!("CARGO_MANIFEST_DIR"),
+                            #rel
+                        ));
+                    })
+                }
+                None => file.to_str().map(|file| {
+                    quote!(
+                        const _: &[u8] = ::core::include_bytes!(#file);
+                    )
+                }),
+            }
         })
         .collect();
     let not_here = quote!(::wasm_function::__private::not_on_this_target);

@@ -80,6 +80,18 @@ fn coerce(from: Flat, to: Flat, value: TokenStream) -> TokenStream {
     }
 }
 
+/// A scalar's value: through the reference when `value` is one (a binding of a `match` on a
+/// reference), else the place itself.
+fn deref(value: TokenStream, is_ref: bool) -> TokenStream {
+    if is_ref { quote!((*#value)) } else { value }
+}
+
+/// A reference to `value`: the value itself when it already is one. Everything is lowered
+/// from a borrow, so the argument outlives the call.
+fn by_ref(value: TokenStream, is_ref: bool) -> TokenStream {
+    if is_ref { value } else { quote!(&#value) }
+}
+
 /// The path of a named type without its generic arguments, for patterns and constructors.
 fn ctor_path(ty: &syn::Type) -> TokenStream {
     match ty {
@@ -214,25 +226,28 @@ fn record_fields(checked: &Checked) -> Vec<(TokenStream, &Checked)> {
 /// run first, and one expression per flat value.
 pub(crate) fn lower_flat(
     value: TokenStream,
+    is_ref: bool,
     checked: &Checked,
     locals: &mut Locals,
     stmts: &mut Vec<TokenStream>,
 ) -> Vec<TokenStream> {
     match &checked.kind {
-        Kind::Prim | Kind::Handle => vec![match checked.wit {
-            Wit::U64 | Wit::S64 => quote!((#value as i64)),
-            Wit::F32 | Wit::F64 => value,
-            _ => quote!((#value as i32)),
-        }],
-        Kind::Str(_) => {
-            let (ptr, len) = (locals.next("ptr"), locals.next("len"));
-            let parts = helper("str_parts");
-            stmts.push(quote!(let (#ptr, #len) = #parts(#value);));
-            vec![quote!(#ptr), quote!(#len)]
+        Kind::Prim | Kind::Handle => {
+            let value = deref(value, is_ref);
+            vec![match checked.wit {
+                Wit::U64 | Wit::S64 => quote!((#value as i64)),
+                Wit::F32 | Wit::F64 => value,
+                _ => quote!((#value as i32)),
+            }]
         }
-        Kind::List { .. } => {
+        Kind::Str(_) | Kind::List { .. } => {
             let (ptr, len) = (locals.next("ptr"), locals.next("len"));
-            let parts = helper("list_parts");
+            let parts = helper(if matches!(checked.kind, Kind::Str(_)) {
+                "str_parts"
+            } else {
+                "list_parts"
+            });
+            let value = by_ref(value, is_ref);
             stmts.push(quote!(let (#ptr, #len) = #parts(#value);));
             vec![quote!(#ptr), quote!(#len)]
         }
@@ -247,7 +262,7 @@ pub(crate) fn lower_flat(
                 let mut values = vec![quote!(#disc)];
                 if let Some(child) = child {
                     let flats = canonical::flat(&child.wit);
-                    let lowered = lower_flat(quote!(#binding), child, locals, &mut inner);
+                    let lowered = lower_flat(quote!(#binding), true, child, locals, &mut inner);
                     for (position, (flat, value)) in flats.iter().zip(lowered).enumerate() {
                         values.push(coerce(*flat, joined[position + 1], value));
                     }
@@ -258,6 +273,7 @@ pub(crate) fn lower_flat(
                 let pattern = case.pattern;
                 arms.push(quote!(#pattern => { #(#inner)* (#(#values),*) }));
             }
+            let value = by_ref(value, is_ref);
             stmts.push(quote! {
                 let (#(#out),*) = match #value { #(#arms)* };
             });
@@ -265,10 +281,17 @@ pub(crate) fn lower_flat(
         }
         Kind::Tuple(_) | Kind::Named { .. } => {
             let whole = locals.next("value");
+            let value = by_ref(value, is_ref);
             stmts.push(quote!(let #whole = #value;));
             let mut out = Vec::new();
             for (field, child) in record_fields(checked) {
-                out.extend(lower_flat(quote!(#whole.#field), child, locals, stmts));
+                out.extend(lower_flat(
+                    quote!(#whole.#field),
+                    false,
+                    child,
+                    locals,
+                    stmts,
+                ));
             }
             out
         }
@@ -282,6 +305,7 @@ pub(crate) fn store(
     base: &syn::Ident,
     offset: u32,
     value: TokenStream,
+    is_ref: bool,
     checked: &Checked,
     locals: &mut Locals,
     stmts: &mut Vec<TokenStream>,
@@ -290,6 +314,7 @@ pub(crate) fn store(
     let offset_lit = offset as usize;
     match &checked.kind {
         Kind::Prim | Kind::Handle => {
+            let value = deref(value, is_ref);
             let (ty, value) = match checked.wit {
                 Wit::Bool | Wit::U8 | Wit::S8 => (quote!(u8), quote!((#value as u8))),
                 Wit::U16 | Wit::S16 => (quote!(u16), quote!((#value as u16))),
@@ -308,6 +333,7 @@ pub(crate) fn store(
                 "list_parts"
             });
             let second = offset_lit + 4;
+            let value = by_ref(value, is_ref);
             stmts.push(quote! {
                 let (#ptr, #len) = #parts(#value);
                 #put::<u32>(#base, #offset_lit, #ptr as u32);
@@ -330,6 +356,7 @@ pub(crate) fn store(
                         base,
                         payload_at,
                         quote!(#binding),
+                        true,
                         child,
                         locals,
                         &mut inner,
@@ -338,10 +365,12 @@ pub(crate) fn store(
                 let pattern = case.pattern;
                 arms.push(quote!(#pattern => { #(#inner)* }));
             }
+            let value = by_ref(value, is_ref);
             stmts.push(quote!(match #value { #(#arms)* }));
         }
         Kind::Tuple(_) | Kind::Named { .. } => {
             let whole = locals.next("value");
+            let value = by_ref(value, is_ref);
             stmts.push(quote!(let #whole = #value;));
             let fields = record_fields(checked);
             let wits: Vec<&Wit> = fields.iter().map(|(_, c)| &c.wit).collect();
@@ -351,6 +380,7 @@ pub(crate) fn store(
                     base,
                     offset + at,
                     quote!(#whole.#field),
+                    false,
                     child,
                     locals,
                     stmts,

@@ -74,14 +74,14 @@ fn kept_in_step() {
         .push_dir(wasmtime_wasi_wit())
         .expect("wasmtime-wasi's WIT parses");
     let printed = print_wasi(&resolve);
-    let ours = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("wit/wasi-0.2.wit");
+    let ours = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("builtin-wit/wasi-0.2.wit");
     if std::env::var_os("WASM_FUNCTION_BLESS").is_some() {
-        std::fs::write(&ours, &printed).expect("writable wit/wasi-0.2.wit");
+        std::fs::write(&ours, &printed).expect("writable builtin-wit/wasi-0.2.wit");
         return;
     }
     assert!(
         wit_source::WASI_WIT == printed,
-        "macros/wit/wasi-0.2.wit differs from wasmtime-wasi's WIT; regenerate it with WASM_FUNCTION_BLESS=1"
+        "macros/builtin-wit/wasi-0.2.wit differs from wasmtime-wasi's WIT; regenerate it with WASM_FUNCTION_BLESS=1"
     );
 }
 

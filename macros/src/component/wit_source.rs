@@ -1,5 +1,5 @@
 //! Where WIT comes from: WASI 0.2 built in (a names-and-types print of the WIT that
-//! `wasmtime-wasi` ships, in `macros/wit/wasi-0.2.wit`), and the user's own WIT, read from the
+//! `wasmtime-wasi` ships, in `macros/builtin-wit/wasi-0.2.wit`), and the user's own WIT, read from the
 //! `wit/` directory at the crate root or from the path given as `wit = "…"`.
 //!
 //! Each parsed [`Resolve`] is kept for the rest of the compiler process, keyed by the bytes of
@@ -15,7 +15,7 @@ use wit_parser::{PackageId, Resolve};
 
 /// The built-in WASI 0.2 WIT: cli, io, clocks, random, filesystem and sockets, as printed
 /// without documentation from the copy in `wasmtime-wasi` (see `tests::kept_in_step`).
-pub(crate) const WASI_WIT: &str = include_str!("../../wit/wasi-0.2.wit");
+pub(crate) const WASI_WIT: &str = include_str!("../../builtin-wit/wasi-0.2.wit");
 
 /// A name for the built-in WIT in error messages and source maps.
 pub(crate) const WASI_WIT_NAME: &str = "wasm-function's built-in wasi-0.2.wit";

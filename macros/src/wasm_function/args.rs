@@ -40,6 +40,11 @@ pub(crate) fn parse(args: TokenStream, errors: &mut Errors) -> Option<ImportArgs
     let mut wit = None;
     let mut positional = 0;
     for expr in &list {
+        // A literal passed through a `macro_rules!` fragment arrives in an invisible group.
+        let mut expr = expr;
+        while let Expr::Group(group) = expr {
+            expr = &group.expr;
+        }
         if let Expr::Assign(assign) = expr {
             if let Some(value) = wit_path(assign, errors) {
                 if wit.is_some() {

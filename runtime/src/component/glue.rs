@@ -17,7 +17,8 @@ fn parts(ptr: usize, len: usize) -> (i32, i32) {
 /// `&str` as (address, length in bytes).
 #[inline(always)]
 #[must_use]
-pub fn str_parts(text: &str) -> (i32, i32) {
+pub fn str_parts<S: AsRef<str> + ?Sized>(text: &S) -> (i32, i32) {
+    let text = text.as_ref();
     parts(text.as_ptr().expose_provenance(), text.len())
 }
 
@@ -25,7 +26,8 @@ pub fn str_parts(text: &str) -> (i32, i32) {
 /// its Canonical ABI layout (the macro checks that).
 #[inline(always)]
 #[must_use]
-pub fn list_parts<T: Copy>(list: &[T]) -> (i32, i32) {
+pub fn list_parts<T: Copy, L: AsRef<[T]> + ?Sized>(list: &L) -> (i32, i32) {
+    let list = list.as_ref();
     parts(list.as_ptr().expose_provenance(), list.len())
 }
 

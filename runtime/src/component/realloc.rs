@@ -74,7 +74,10 @@ pub fn with_realloc_scope<'s, R>(memory: &MemoryAllocator<'s>, f: impl FnOnce() 
 /// nothing uses any more.
 #[cfg_attr(
     not(all(target_arch = "wasm32", target_env = "p2")),
-    allow(dead_code, reason = "exported only on wasm32-wasip2; tested on the host")
+    allow(
+        dead_code,
+        reason = "exported only on wasm32-wasip2; tested on the host"
+    )
 )]
 #[must_use]
 pub(crate) unsafe fn realloc(
@@ -104,7 +107,10 @@ pub(crate) unsafe fn realloc(
 
 #[cfg_attr(
     not(all(target_arch = "wasm32", target_env = "p2")),
-    allow(dead_code, reason = "exported only on wasm32-wasip2; tested on the host")
+    allow(
+        dead_code,
+        reason = "exported only on wasm32-wasip2; tested on the host"
+    )
 )]
 #[cfg(feature = "std")]
 unsafe fn global(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usize) -> *mut u8 {
@@ -135,7 +141,10 @@ unsafe fn global(old_ptr: *mut u8, old_size: usize, align: usize, new_size: usiz
 
 #[cfg_attr(
     not(all(target_arch = "wasm32", target_env = "p2")),
-    allow(dead_code, reason = "exported only on wasm32-wasip2; tested on the host")
+    allow(
+        dead_code,
+        reason = "exported only on wasm32-wasip2; tested on the host"
+    )
 )]
 #[cfg(not(feature = "std"))]
 unsafe fn global(_: *mut u8, _: usize, _: usize, _: usize) -> *mut u8 {
