@@ -45,7 +45,7 @@ pub(crate) enum Kind {
     /// their snake_case names, cases by their UpperCamelCase names, checked by the compiler on
     /// the expansion (each payload's representation follows the context: `String` or `&'s str`).
     Named {
-        path: Type,
+        path: Box<Type>,
         children: Vec<Option<Checked>>,
     },
 }
@@ -346,7 +346,7 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
             Type::Path(path) if path.qself.is_none() && prim_name_of(ty).is_none() => {
                 let children = named_children(wit, mode);
                 done(Kind::Named {
-                    path: ty.clone(),
+                    path: Box::new(ty.clone()),
                     children,
                 })
             }
@@ -418,7 +418,7 @@ pub(crate) fn infer(wit: &Wit, mode: Mode) -> Checked {
         Wit::Record { name, .. } | Wit::Variant { name, .. } | Wit::Enum { name, .. } => {
             let ident = syn::Ident::new(&upper_camel(name), proc_macro2::Span::call_site());
             Kind::Named {
-                path: syn::parse_quote!(#ident),
+                path: Box::new(syn::parse_quote!(#ident)),
                 children: named_children(wit, mode),
             }
         }

@@ -63,17 +63,27 @@ fn source(args: &ImportArgs, name: &InterfaceName) -> Result<Rc<WitSource>, syn:
         Err(LoadError::Missing(path)) => Err(syn::Error::new(
             span,
             format!(
-                "no WIT for `{}`: looked for {}; create that directory with a `.wit` file declaring `package {}@<version>;` and `interface {}`, or point at yours with `wit = \"path\"` (relative to the crate root); only `wasi:` interfaces are built in",
+                "no WIT for `{}`: there is no `{}` in the crate root; create it with a `.wit` file declaring `package {}@<version>;` and `interface {}`, or point at yours with `wit = \"path\"` (relative to the crate root); only `wasi:` interfaces are built in",
                 name.package_name(),
-                path.display(),
+                path.strip_prefix(&manifest).unwrap_or(&path).display(),
                 name.package_name(),
                 name.interface
             ),
         )),
-        Err(LoadError::Invalid(message)) => Err(syn::Error::new(
-            span,
-            format!("the WIT in {} does not parse:\n{message}", dir.display()),
-        )),
+        Err(LoadError::Invalid(message)) => {
+            // Paths from the crate root, as the user wrote them.
+            let root = format!("{}/", manifest.display());
+            let message = message.replace(&root, "");
+            let shown = dir
+                .strip_prefix(&manifest)
+                .unwrap_or(&dir)
+                .display()
+                .to_string();
+            Err(syn::Error::new(
+                span,
+                format!("the WIT in `{shown}` does not parse: {message}"),
+            ))
+        }
     }
 }
 

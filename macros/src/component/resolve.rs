@@ -206,10 +206,13 @@ pub(crate) fn lookup(
     }
     // Every callable name, the drops included, for the suggestion.
     let mut names: Vec<String> = iface.functions.keys().cloned().collect();
-    names.extend(iface.types.iter().filter_map(|(type_name, id)| {
-        matches!(resolve.types[*id].kind, TypeDefKind::Resource)
-            .then(|| format!("[resource-drop]{type_name}"))
-    }));
+    names.extend(
+        iface
+            .types
+            .iter()
+            .filter(|(_, id)| matches!(resolve.types[**id].kind, TypeDefKind::Resource))
+            .map(|(type_name, _)| format!("[resource-drop]{type_name}")),
+    );
     let hint = nearest_name(function, names.iter().map(String::as_str))
         .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
     let forms = if function.starts_with('[') {

@@ -77,7 +77,7 @@ pub(crate) fn user(path: &Path) -> Result<Rc<WitSource>, LoadError> {
     let mut resolve = Resolve::default();
     let (_, sources) = resolve
         .push_path(path)
-        .map_err(|error| LoadError::Invalid(describe(&error)))?;
+        .map_err(|error| LoadError::Invalid(resolve.render_error(&error)))?;
     let mut files: Vec<PathBuf> = sources
         .paths()
         .map(|file| std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf()))
@@ -91,19 +91,6 @@ pub(crate) fn user(path: &Path) -> Result<Rc<WitSource>, LoadError> {
             .insert(path.to_path_buf(), (fingerprint, source.clone()));
     });
     Ok(source)
-}
-
-/// wit-parser's error with its causes, each on its own line (the parse error itself carries
-/// the file, line and column, and the offending line).
-fn describe(error: &anyhow::Error) -> String {
-    let mut text = String::new();
-    for (index, cause) in error.chain().enumerate() {
-        if index > 0 {
-            text.push('\n');
-        }
-        text.push_str(&cause.to_string());
-    }
-    text
 }
 
 /// A hash of every `.wit` file's path and bytes under `path` (and its `deps/`).
