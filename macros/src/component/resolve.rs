@@ -41,11 +41,18 @@ impl InterfaceName {
         };
         let (package, interface) = path.split_once('/').ok_or_else(|| SHAPE.to_owned())?;
         let (namespace, package) = package.split_once(':').ok_or_else(|| SHAPE.to_owned())?;
+        // Kebab-case: words of lowercase letters and digits (or all uppercase), each starting
+        // with a letter.
         let valid = |part: &str| {
-            !part.is_empty()
-                && part
-                    .split('-')
-                    .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric()))
+            part.split('-').all(|word| {
+                word.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && (word
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                        || word
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            })
         };
         for part in [namespace, package, interface] {
             if !valid(part) {
