@@ -41,6 +41,8 @@ pub(crate) enum Kind {
     Tuple(Vec<Checked>),
     /// `own<R>` or `borrow<R>`: the handle as `u32`.
     Handle,
+    /// `flags` of up to 32 members: their bits as `u8`, `u16` or `u32` (bit `i` is member `i`).
+    Flags,
     /// A WIT record, variant or enum, as the user's Rust type of that name (`path`): fields by
     /// their snake_case names, cases by their UpperCamelCase names, checked by the compiler on
     /// the expansion (each payload's representation follows the context: `String` or `&'s str`).
@@ -152,7 +154,8 @@ pub(crate) fn rust_for(wit: &Wit, position: Position) -> String {
         Wit::Record { name, .. } | Wit::Variant { name, .. } | Wit::Enum { name, .. } => {
             upper_camel(name)
         }
-        Wit::Flags { .. } | Wit::Unsupported(_) => wit.display(),
+        Wit::Flags { count, .. } => flags_int(*count).unwrap_or("u32").to_owned(),
+        Wit::Unsupported(_) => wit.display(),
     }
 }
 
@@ -171,6 +174,16 @@ pub(crate) fn upper_camel(name: &str) -> String {
 /// `kebab-case` → `snake_case`.
 pub(crate) fn snake(name: &str) -> String {
     name.replace('-', "_")
+}
+
+/// The integer that holds `count` flags: `u8`, `u16` or `u32`; `None` beyond 32.
+pub(crate) fn flags_int(count: usize) -> Option<&'static str> {
+    match count {
+        0..=8 => Some("u8"),
+        9..=16 => Some("u16"),
+        17..=32 => Some("u32"),
+        _ => None,
+    }
 }
 
 fn prim_name(wit: &Wit) -> Option<&'static str> {
@@ -360,10 +373,22 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
                 wit.display()
             ))),
         },
-        Wit::Flags { .. } => Err(Mismatch {
-            at: span(ty),
-            message: format!("the WIT has the flags `{}` here, which this crate does not lower yet", wit.display()),
-        }),
+        Wit::Flags { count, .. } => match flags_int(*count) {
+            None => Err(Mismatch {
+                at: span(ty),
+                message: format!(
+                    "the WIT has the flags `{}` with {count} members, more than the 32 components allow",
+                    wit.display()
+                ),
+            }),
+            Some(int) => match path_parts(ty) {
+                Some((have, args)) if have == int && args.is_empty() => done(Kind::Flags),
+                _ => Err(mismatch(&format!(
+                    " (the {count} flags of `{}` as bits, member i at bit i)",
+                    wit.display()
+                ))),
+            },
+        },
         Wit::Unsupported(name) => Err(Mismatch {
             at: span(ty),
             message: format!("the WIT has `{name}` here, which this crate does not lower"),
@@ -415,6 +440,7 @@ pub(crate) fn infer(wit: &Wit, mode: Mode) -> Checked {
         ),
         Wit::Tuple(elems) => Kind::Tuple(elems.iter().map(|t| infer(t, mode)).collect()),
         Wit::Own(_) | Wit::Borrow(_) => Kind::Handle,
+        Wit::Flags { .. } => Kind::Flags,
         Wit::Record { name, .. } | Wit::Variant { name, .. } | Wit::Enum { name, .. } => {
             let ident = syn::Ident::new(&upper_camel(name), proc_macro2::Span::call_site());
             Kind::Named {

@@ -232,7 +232,7 @@ pub(crate) fn lower_flat(
     stmts: &mut Vec<TokenStream>,
 ) -> Vec<TokenStream> {
     match &checked.kind {
-        Kind::Prim | Kind::Handle => {
+        Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
             vec![match checked.wit {
                 Wit::U64 | Wit::S64 => quote!((#value as i64)),
@@ -313,11 +313,15 @@ pub(crate) fn store(
     let put = helper("store");
     let offset_lit = offset as usize;
     match &checked.kind {
-        Kind::Prim | Kind::Handle => {
+        Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
+            let small_flags =
+                |n: usize| matches!(checked.wit, Wit::Flags { count, .. } if count <= n);
             let (ty, value) = match checked.wit {
                 Wit::Bool | Wit::U8 | Wit::S8 => (quote!(u8), quote!((#value as u8))),
+                Wit::Flags { .. } if small_flags(8) => (quote!(u8), quote!((#value as u8))),
                 Wit::U16 | Wit::S16 => (quote!(u16), quote!((#value as u16))),
+                Wit::Flags { .. } if small_flags(16) => (quote!(u16), quote!((#value as u16))),
                 Wit::U64 | Wit::S64 => (quote!(u64), quote!((#value as u64))),
                 Wit::F32 => (quote!(f32), value),
                 Wit::F64 => (quote!(f64), value),
@@ -391,6 +395,29 @@ pub(crate) fn store(
     }
 }
 
+/// The integer type of a `flags` value and the mask of its members' bits.
+fn flags_mask(wit: &Wit) -> (TokenStream, TokenStream) {
+    let count = match wit {
+        Wit::Flags { count, .. } => *count,
+        _ => 32,
+    };
+    let mask: u64 = (1u64 << count.min(32)) - 1;
+    match count {
+        0..=8 => {
+            let m = proc_macro2::Literal::u8_suffixed(u8::try_from(mask).unwrap_or(u8::MAX));
+            (quote!(u8), quote!(#m))
+        }
+        9..=16 => {
+            let m = proc_macro2::Literal::u16_suffixed(u16::try_from(mask).unwrap_or(u16::MAX));
+            (quote!(u16), quote!(#m))
+        }
+        _ => {
+            let m = proc_macro2::Literal::u32_suffixed(u32::try_from(mask).unwrap_or(u32::MAX));
+            (quote!(u32), quote!(#m))
+        }
+    }
+}
+
 fn disc_type(cases: usize) -> TokenStream {
     match canonical::discriminant_size(cases) {
         1 => quote!(u8),
@@ -416,6 +443,10 @@ pub(crate) fn load(
     let get = helper("load");
     let at = offset as usize;
     match &checked.kind {
+        Kind::Flags => {
+            let (ty, mask) = flags_mask(&checked.wit);
+            quote!((#get::<#ty>(#base, #at) & #mask))
+        }
         Kind::Prim | Kind::Handle => match checked.wit {
             Wit::Bool => quote!((#get::<u8>(#base, #at) != 0)),
             Wit::U8 => quote!(#get::<u8>(#base, #at)),
@@ -559,6 +590,11 @@ fn lift_sequence(
 /// An expression that lifts the checked type from one flat core value `value`.
 pub(crate) fn lift_flat(value: TokenStream, checked: &Checked) -> TokenStream {
     match &checked.kind {
+        Kind::Flags => {
+            // Bits beyond the members are ignored, as the Canonical ABI's lifting does.
+            let (ty, mask) = flags_mask(&checked.wit);
+            quote!(((#value as #ty) & #mask))
+        }
         Kind::Prim | Kind::Handle => match checked.wit {
             Wit::Bool => quote!((#value != 0)),
             Wit::Char => {

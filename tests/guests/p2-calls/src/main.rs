@@ -63,6 +63,8 @@ echo! {
     echo_char, "echo-char": char;
     echo_color, "echo-color": Color;
     echo_option, "echo-option": Option<u32>;
+    echo_perms, "echo-perms": u8;
+    echo_wide, "echo-wide": u32;
 }
 
 #[wasm_function("test:harness/calls@0.1.0", "f64-bits")]
@@ -161,6 +163,8 @@ fn main() {
         ok("number", echo_number(number.clone()) == number);
     }
     ok("color", echo_color(Color::Blue) == Color::Blue);
+    ok("flags", echo_perms(0b101) == 0b101);
+    ok("32 flags, top bit", echo_wide(0x8000_0001) == 0x8000_0001);
     ok("option", echo_option(Some(3)) == Some(3) && echo_option(None).is_none());
     ok("option-string", echo_option_string(Some("s")).as_deref() == Some("s") && echo_option_string(None).is_none());
     ok("result", checked(true).is_ok() && checked(false).is_err());
