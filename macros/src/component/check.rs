@@ -295,14 +295,13 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
                 _ => Mode::Owned,
             };
             let direct = is_direct(elem);
-            if !direct && list_mode != Mode::Owned {
+            if !direct && list_mode == Mode::Scoped {
                 return Err(Mismatch {
                     at: span(elem_ty),
                     message: format!(
-                        "a `{}` is passed as a Rust slice only when its elements are integers or floats (their Rust layout is the Canonical ABI's); a list of `{}` is not supported yet{}",
+                        "a `{}` result is a slice of scope memory only when its elements are integers or floats (their Rust layout is the Canonical ABI's): return `{}`",
                         wit.display(),
-                        elem.display(),
-                        if list_mode == Mode::Scoped { ": return `Vec<…>`" } else { "" }
+                        rust_for(wit, Position::Result { scoped: false })
                     ),
                 });
             }

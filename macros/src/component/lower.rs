@@ -240,6 +240,16 @@ pub(crate) fn lower_flat(
                 _ => quote!((#value as i32)),
             }]
         }
+        Kind::List {
+            elem,
+            direct: false,
+            ..
+        } => {
+            let (ptr, len) = (locals.next("ptr"), locals.next("len"));
+            let value = by_ref(value, is_ref);
+            stmts.push(lay_out_list(value, elem, &ptr, &len, locals));
+            vec![quote!(#ptr), quote!(#len)]
+        }
         Kind::Str(_) | Kind::List { .. } => {
             let (ptr, len) = (locals.next("ptr"), locals.next("len"));
             let parts = helper(if matches!(checked.kind, Kind::Str(_)) {
@@ -296,6 +306,49 @@ pub(crate) fn lower_flat(
             out
         }
         Kind::Option(_) | Kind::Result(..) => Vec::new(),
+    }
+}
+
+/// A parameter list whose elements are not laid out as in Rust (strings, records, …): the
+/// elements are stored in the Canonical ABI layout into a buffer from the global allocator
+/// (runtime feature `std`) that lives until the wrapper returns; binds `ptr` and `len`.
+fn lay_out_list(
+    list: TokenStream,
+    elem: &Checked,
+    ptr: &syn::Ident,
+    len: &syn::Ident,
+    locals: &mut Locals,
+) -> TokenStream {
+    let size = canonical::size(&elem.wit) as usize;
+    let (whole, buffer, base, index, item, at) = (
+        locals.next("list"),
+        locals.next("buffer"),
+        locals.next("base"),
+        locals.next("index"),
+        locals.next("item"),
+        locals.next("at"),
+    );
+    let mut stores = Vec::new();
+    store(&at, 0, quote!(#item), true, elem, locals, &mut stores);
+    let (vec, address) = (helper("Vec"), helper("address_of"));
+    quote! {
+        let mut #buffer = {
+            let #whole = #list;
+            // 8-aligned words, enough for the elements' layout (alignment at most 8).
+            let mut #buffer = #vec::<u64>::with_capacity((#whole.len() * #size).div_ceil(8));
+            let #base: *mut u8 = #buffer.as_mut_ptr().cast::<u8>();
+            for (#index, #item) in #whole.iter().enumerate() {
+                // SAFETY: element `index` lies inside the buffer's capacity, which is as large
+                // as the whole list's layout; the stores write inside it.
+                unsafe {
+                    let #at: *mut u8 = #base.add(#index * #size);
+                    #(#stores)*
+                }
+            }
+            (#buffer, #whole.len())
+        };
+        let #ptr = #address(#buffer.0.as_mut_ptr().cast::<u8>());
+        let #len = #buffer.1 as i32;
     }
 }
 

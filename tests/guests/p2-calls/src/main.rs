@@ -109,6 +109,9 @@ fn checked(ok: bool) -> Result<u32, String>;
 #[wasm_function("test:harness/calls@0.1.0", "unit-result")]
 fn unit_result(ok: bool) -> Result<(), ()>;
 
+#[wasm_function("test:harness/calls@0.1.0", "echo-strings")]
+fn echo_strings(l: &[&str]) -> Vec<String>;
+
 #[wasm_function("test:harness/calls@0.1.0", "sum17")]
 #[allow(clippy::too_many_arguments)]
 fn sum17(
@@ -169,5 +172,6 @@ fn main() {
     ok("option-string", echo_option_string(Some("s")).as_deref() == Some("s") && echo_option_string(None).is_none());
     ok("result", checked(true).is_ok() && checked(false).is_err());
     ok("unit-result", unit_result(true).is_ok() && unit_result(false).is_err());
+    ok("list<string>", echo_strings(&["a", "", "ü✓"]) == ["a", "", "ü✓"] && echo_strings(&[]).is_empty());
     ok("sum17", sum17(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17) == 153);
 }
