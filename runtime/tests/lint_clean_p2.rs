@@ -32,7 +32,10 @@ pub fn get_stdout() -> u32;
 /// # Errors
 ///
 /// The stream's error.
-#[wasm_function("wasi:io/streams@0.2.0", "[method]output-stream.blocking-write-and-flush")]
+#[wasm_function(
+    "wasi:io/streams@0.2.0",
+    "[method]output-stream.blocking-write-and-flush"
+)]
 pub fn write(stream: u32, contents: &[u8]) -> Result<(), StreamError> {
     if stream == 0 || contents.is_empty() {
         Err(StreamError::Closed)
@@ -65,5 +68,9 @@ fn host_bodies_run_and_stubs_are_there() {
     assert_eq!(write(1, b"x"), Ok(()));
     assert_eq!(write(0, b"x"), Err(StreamError::Closed));
     let stub: fn() -> u32 = get_stdout;
-    let _ = (stub, get_arguments as fn() -> Vec<String>, drop_output_stream as fn(u32));
+    let _ = (
+        stub,
+        get_arguments as fn() -> Vec<String>,
+        drop_output_stream as fn(u32),
+    );
 }
