@@ -265,3 +265,33 @@ pub fn derive_wasm_type(input: TokenStream) -> TokenStream {
 pub fn wasi_cli_run(input: TokenStream) -> TokenStream {
     component::run_export(input.into()).into()
 }
+
+/// Declares the Rust type of a WIT resource, for Component Model imports on `wasm32-wasip2`.
+///
+/// `#[wasm_resource("ns:pkg/iface@version", "name")]` on a unit struct makes it an owned `u32`
+/// handle of that resource (checked to exist in WIT, found as `#[wasm_function]` finds
+/// interfaces) whose `Drop` calls the `[resource-drop]name` import. `#[wasm_function]` takes
+/// the type for `own<name>` (the value moves to the host, or is returned by it) and `&Type` for
+/// `borrow<name>`, and checks while compiling that the type is that resource.
+///
+/// ```
+/// use wasm_function::{wasm_function, wasm_resource};
+///
+/// #[wasm_resource("wasi:io/streams@0.2.0", "output-stream")]
+/// pub struct OutputStream;
+///
+/// #[wasm_function("wasi:cli/stdout@0.2.0", "get-stdout")]
+/// pub fn get_stdout() -> OutputStream;
+///
+/// #[wasm_function("wasi:io/streams@0.2.0", "[method]output-stream.check-write")]
+/// pub fn check_write(stream: &OutputStream) -> Result<u64, StreamError>;
+///
+/// pub enum StreamError {
+///     LastOperationFailed(u32),
+///     Closed,
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn wasm_resource(args: TokenStream, item: TokenStream) -> TokenStream {
+    component::resource(args.into(), item.into()).into()
+}

@@ -1,6 +1,6 @@
 //! Scratch runner (not committed): runs a wasm32-wasip2 component as a command with WASI p2 and
 //! an echoing test:harness host.
-use wasmtime::component::{Component, Linker, ResourceTable, ResourceType, Val};
+use wasmtime::component::{Component, Linker, Resource, ResourceTable, ResourceType, Val};
 use wasmtime::{Config, Engine, Store};
 use wasmtime_wasi::p2::bindings::sync::Command;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
@@ -8,6 +8,7 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 struct S {
     ctx: WasiCtx,
     table: ResourceTable,
+    dropped: u32,
 }
 impl WasiView for S {
     fn ctx(&mut self) -> WasiCtxView<'_> {
@@ -17,7 +18,7 @@ impl WasiView for S {
         }
     }
 }
-struct Counter;
+struct Counter(u32);
 
 fn main() -> anyhow::Result<()> {
     let path = std::env::args().nth(1).expect("a component path");
@@ -28,7 +29,43 @@ fn main() -> anyhow::Result<()> {
     let mut linker: Linker<S> = Linker::new(&engine);
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
     let mut types = linker.instance("test:harness/types@0.1.0")?;
-    types.resource("counter", ResourceType::host::<Counter>(), |_, _| Ok(()))?;
+    types.resource("counter", ResourceType::host::<Counter>(), |mut cx, rep| {
+        cx.data_mut()
+            .table
+            .delete(Resource::<Counter>::new_own(rep))?;
+        cx.data_mut().dropped += 1;
+        Ok(())
+    })?;
+    types.func_wrap("[constructor]counter", |mut cx, (start,): (u32,)| {
+        Ok((cx.data_mut().table.push(Counter(start))?,))
+    })?;
+    types.func_wrap(
+        "[method]counter.increment",
+        |mut cx, (c, by): (Resource<Counter>, u32)| {
+            let counter = cx.data_mut().table.get_mut(&c)?;
+            counter.0 += by;
+            Ok((counter.0,))
+        },
+    )?;
+    types.func_wrap("[method]counter.get", |cx, (c,): (Resource<Counter>,)| {
+        Ok((cx.data().table.get(&c)?.0,))
+    })?;
+    types.func_wrap(
+        "[static]counter.sum",
+        |mut cx, (a, b): (Resource<Counter>, Resource<Counter>)| {
+            let total = cx.data().table.get(&a)?.0 + cx.data().table.get(&b)?.0;
+            Ok((cx.data_mut().table.push(Counter(total))?,))
+        },
+    )?;
+    types.func_wrap(
+        "[static]counter.consume",
+        |mut cx, (c,): (Resource<Counter>,)| {
+            let value = cx.data_mut().table.delete(c)?.0;
+            cx.data_mut().dropped += 1;
+            Ok((value,))
+        },
+    )?;
+    types.func_wrap("dropped", |cx, (): ()| Ok((cx.data().dropped,)))?;
     let mut calls = linker.instance("test:harness/calls@0.1.0")?;
     for name in [
         "echo-bool",
@@ -103,6 +140,7 @@ fn main() -> anyhow::Result<()> {
         S {
             ctx,
             table: ResourceTable::new(),
+            dropped: 0,
         },
     );
     store.set_fuel(u64::MAX)?;

@@ -95,11 +95,26 @@ impl Wit {
             Type::Id(id) => {
                 let def = &resolve.types[*id];
                 let name = def.name.clone().unwrap_or_default();
-                let resource =
-                    |id: &wit_parser::TypeId| resolve.types[*id].name.clone().unwrap_or_default();
+                // A resource by its qualified name, `ns:pkg/iface@version#name`.
+                let resource = |id: &wit_parser::TypeId| {
+                    let mut id = *id;
+                    while let TypeDefKind::Type(Type::Id(next)) = &resolve.types[id].kind {
+                        id = *next;
+                    }
+                    let def = &resolve.types[id];
+                    let owner = match def.owner {
+                        wit_parser::TypeOwner::Interface(owner) => resolve.id_of(owner),
+                        _ => None,
+                    };
+                    format!(
+                        "{}#{}",
+                        owner.unwrap_or_default(),
+                        def.name.clone().unwrap_or_default()
+                    )
+                };
                 match &def.kind {
                     TypeDefKind::Type(inner) => Self::from_wit(resolve, inner),
-                    TypeDefKind::Resource => Self::Own(name),
+                    TypeDefKind::Resource => Self::Own(resource(id)),
                     TypeDefKind::Handle(Handle::Own(id)) => Self::Own(resource(id)),
                     TypeDefKind::Handle(Handle::Borrow(id)) => Self::Borrow(resource(id)),
                     TypeDefKind::List(elem) => Self::List(Box::new(Self::from_wit(resolve, elem))),
@@ -192,8 +207,8 @@ impl Wit {
             Self::Result(None, None) => "result".into(),
             Self::Result(ok, None) => format!("result<{}>", opt(ok)),
             Self::Result(ok, err) => format!("result<{}, {}>", opt(ok), opt(err)),
-            Self::Own(name) => format!("own<{name}>"),
-            Self::Borrow(name) => format!("borrow<{name}>"),
+            Self::Own(name) => format!("own<{}>", resource_name(name)),
+            Self::Borrow(name) => format!("borrow<{}>", resource_name(name)),
             Self::Unsupported(name) => name.clone(),
         }
     }
@@ -217,6 +232,13 @@ impl Wit {
             _ => return None,
         })
     }
+}
+
+/// The resource's own name, from `ns:pkg/iface@version#name`.
+pub(crate) fn resource_name(qualified: &str) -> &str {
+    qualified
+        .rsplit_once('#')
+        .map_or(qualified, |(_, name)| name)
 }
 
 /// `join(a, b)`: the one core type a variant's position takes when cases put `a` and `b` there.

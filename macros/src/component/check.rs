@@ -41,6 +41,12 @@ pub(crate) enum Kind {
     Tuple(Vec<Checked>),
     /// `own<R>` or `borrow<R>`: the handle as `u32`.
     Handle,
+    /// `own<R>` as the Rust resource type `R` (declared with `#[wasm_resource]`), or
+    /// `borrow<R>` as `&R`; `path` is `R`.
+    Resource {
+        path: Box<Type>,
+        own: bool,
+    },
     /// `flags` of up to 32 members: their bits as `u8`, `u16` or `u32` (bit `i` is member `i`).
     Flags,
     /// A WIT record, variant or enum, as the user's Rust type of that name (`path`): fields by
@@ -350,11 +356,44 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
             }
             _ => Err(mismatch("")),
         },
-        Wit::Own(_) | Wit::Borrow(_) => match path_parts(ty) {
-            Some((name, args)) if name == "u32" && args.is_empty() => done(Kind::Handle),
-            _ => Err(mismatch(" (a resource handle, until resource types are supported)")),
-        },
-        Wit::Record { .. } | Wit::Variant { .. } | Wit::Enum { .. } => match ty {
+        Wit::Own(name) | Wit::Borrow(name) => {
+            let own = matches!(wit, Wit::Own(_));
+            let resource = super::canonical::resource_name(name);
+            let camel = upper_camel(resource);
+            let raw = path_parts(ty).is_some_and(|(n, a)| n == "u32" && a.is_empty());
+            match (own, ty) {
+                _ if raw => done(Kind::Handle),
+                (false, Type::Reference(reference)) if reference.mutability.is_none() => {
+                    done(Kind::Resource {
+                        path: Box::new((*reference.elem).clone()),
+                        own,
+                    })
+                }
+                (true, Type::Path(path)) if path.qself.is_none() && prim_name_of(ty).is_none() => {
+                    done(Kind::Resource {
+                        path: Box::new(ty.clone()),
+                        own,
+                    })
+                }
+                (true, Type::Reference(_)) => Err(Mismatch {
+                    at: span(ty),
+                    message: format!(
+                        "the WIT has `{}` here, which moves the resource: write `{camel}` (your `#[wasm_resource]` type), not a reference",
+                        wit.display()
+                    ),
+                }),
+                (false, _) => Err(Mismatch {
+                    at: span(ty),
+                    message: format!(
+                        "the WIT has `{}` here, which lends the resource for the call: write `&{camel}` (your `#[wasm_resource]` type), or the raw handle as `u32`",
+                        wit.display()
+                    ),
+                }),
+                _ => Err(mismatch(&format!(
+                    " (the raw handle), or `{camel}`, your `#[wasm_resource]` type"
+                ))),
+            }
+        }        Wit::Record { .. } | Wit::Variant { .. } | Wit::Enum { .. } => match ty {
             Type::Path(path) if path.qself.is_none() && prim_name_of(ty).is_none() => {
                 let children = named_children(wit, mode);
                 done(Kind::Named {

@@ -22,6 +22,29 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
     let mut locals = Locals::new();
     let mut prelude = Vec::new();
 
+    // Each resource type must be the one the WIT names: checked while compiling.
+    let mut resources = Vec::new();
+    for (_, checked) in &import.params {
+        lower::resources(checked, &mut resources);
+    }
+    if let Some(checked) = &import.result {
+        lower::resources(checked, &mut resources);
+    }
+    let mut seen = std::collections::HashSet::new();
+    resources.retain(|(ty, wit)| seen.insert((quote!(#ty).to_string(), wit.clone())));
+    for (ty, wit) in &resources {
+        let (same, trait_) = (helper("same_str"), helper("Resource"));
+        let message = format!(
+            "this Rust type is not the WIT resource `{wit}`: declare it with `#[wasm_resource(\"{}\", \"{}\")]`",
+            wit.split('#').next().unwrap_or_default(),
+            super::canonical::resource_name(wit)
+        );
+        let span = syn::spanned::Spanned::span(ty);
+        prelude.push(quote::quote_spanned! {span=>
+            const _: () = ::core::assert!(#same(<#ty as #trait_>::WIT, #wit), #message);
+        });
+    }
+
     // Parameters: flat, or one pointer to them laid out as a tuple in a buffer we own.
     let mut flat_params: Vec<Flat> = Vec::new();
     for (_, checked) in &import.params {

@@ -80,6 +80,34 @@ fn coerce(from: Flat, to: Flat, value: TokenStream) -> TokenStream {
     }
 }
 
+/// Every resource type in `checked` with the qualified WIT name it must have.
+pub(crate) fn resources(checked: &Checked, out: &mut Vec<(syn::Type, String)>) {
+    match &checked.kind {
+        Kind::Resource { path, .. } => {
+            if let Wit::Own(name) | Wit::Borrow(name) = &checked.wit {
+                out.push(((**path).clone(), name.clone()));
+            }
+        }
+        Kind::List { elem, .. } | Kind::Option(elem) => resources(elem, out),
+        Kind::Result(ok, err) => {
+            for child in ok.iter().chain(err.iter()) {
+                resources(child, out);
+            }
+        }
+        Kind::Tuple(children) => {
+            for child in children {
+                resources(child, out);
+            }
+        }
+        Kind::Named { children, .. } => {
+            for child in children.iter().flatten() {
+                resources(child, out);
+            }
+        }
+        Kind::Prim | Kind::Str(_) | Kind::Handle | Kind::Flags => {}
+    }
+}
+
 /// A scalar's value: through the reference when `value` is one (a binding of a `match` on a
 /// reference), else the place itself.
 fn deref(value: TokenStream, is_ref: bool) -> TokenStream {
@@ -232,6 +260,14 @@ pub(crate) fn lower_flat(
     stmts: &mut Vec<TokenStream>,
 ) -> Vec<TokenStream> {
     match &checked.kind {
+        Kind::Resource { path, own } => {
+            let trait_ = helper("Resource");
+            vec![if *own {
+                quote!((<#path as #trait_>::into_handle(#value) as i32))
+            } else {
+                quote!((<#path as #trait_>::handle(#value) as i32))
+            }]
+        }
         Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
             vec![match checked.wit {
@@ -366,6 +402,15 @@ pub(crate) fn store(
     let put = helper("store");
     let offset_lit = offset as usize;
     match &checked.kind {
+        Kind::Resource { path, own } => {
+            let trait_ = helper("Resource");
+            let handle = if *own {
+                quote!(<#path as #trait_>::into_handle(#value))
+            } else {
+                quote!(<#path as #trait_>::handle(#value))
+            };
+            stmts.push(quote!(#put::<u32>(#base, #offset_lit, #handle);));
+        }
         Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
             let small_flags =
@@ -499,6 +544,10 @@ pub(crate) fn load(
         Kind::Flags => {
             let (ty, mask) = flags_mask(&checked.wit);
             quote!((#get::<#ty>(#base, #at) & #mask))
+        }
+        Kind::Resource { path, .. } => {
+            let trait_ = helper("Resource");
+            quote!(<#path as #trait_>::from_handle(#get::<u32>(#base, #at)))
         }
         Kind::Prim | Kind::Handle => match checked.wit {
             Wit::Bool => quote!((#get::<u8>(#base, #at) != 0)),
@@ -643,6 +692,13 @@ fn lift_sequence(
 /// An expression that lifts the checked type from one flat core value `value`.
 pub(crate) fn lift_flat(value: TokenStream, checked: &Checked) -> TokenStream {
     match &checked.kind {
+        Kind::Resource { path, .. } => {
+            let trait_ = helper("Resource");
+            quote! {
+                // SAFETY: the host returned a handle it just gave this component (`own<R>`).
+                unsafe { <#path as #trait_>::from_handle(#value as u32) }
+            }
+        }
         Kind::Flags => {
             // Bits beyond the members are ignored, as the Canonical ABI's lifting does.
             let (ty, mask) = flags_mask(&checked.wit);

@@ -11,6 +11,7 @@ mod hash;
 mod lower;
 mod model;
 mod resolve;
+mod resource;
 mod run_export;
 mod section;
 #[cfg(test)]
@@ -36,4 +37,9 @@ pub(crate) fn expand(
 /// Expands `wasi_cli_run!`.
 pub(crate) fn run_export(input: TokenStream) -> TokenStream {
     run_export::expand(input)
+}
+
+/// Expands `#[wasm_resource]`.
+pub(crate) fn resource(args: TokenStream, item: TokenStream) -> TokenStream {
+    resource::expand(args, item)
 }

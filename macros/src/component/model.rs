@@ -41,7 +41,7 @@ fn is_memory_allocator(ty: &Type) -> bool {
 }
 
 /// The WIT to look `name` up in.
-fn source(args: &ImportArgs, name: &InterfaceName) -> Result<Rc<WitSource>, syn::Error> {
+pub(crate) fn source(args: &ImportArgs, name: &InterfaceName) -> Result<Rc<WitSource>, syn::Error> {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let (dir, explicit) = match &args.wit {
         Some(lit) => (manifest.join(lit.value()), Some(lit)),

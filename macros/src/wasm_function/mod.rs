@@ -14,7 +14,7 @@ mod tests;
 mod types;
 mod validate;
 
-pub(crate) use args::ImportArgs;
+pub(crate) use args::{ImportArgs, parse as parse_args};
 pub(crate) use item::ImportFn;
 pub(crate) use preview1::nearest_name;
 pub(crate) use validate::check_shape;

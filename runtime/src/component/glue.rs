@@ -200,3 +200,42 @@ pub unsafe fn lift_scoped_slice<'s, T: Copy>(
     // (any bit pattern is a `T`), reserved until the scope, which outlives `'s`, closes.
     unsafe { core::slice::from_raw_parts(ptr, len as usize) }
 }
+
+/// A Rust type standing for a WIT resource: what `#[wasm_resource]` implements. The handle is
+/// owned by the value (its `Drop` calls `[resource-drop]`).
+///
+/// # Safety
+///
+/// `WIT` names the resource the handles are of; `from_handle` takes ownership of a handle of
+/// it, `into_handle` gives it up without dropping it.
+pub unsafe trait Resource: Sized {
+    /// `ns:pkg/iface@version#name`, as the WIT names the resource.
+    const WIT: &'static str;
+    /// The handle, which stays owned by `self`.
+    fn handle(&self) -> u32;
+    /// The handle, given to the host (an `own<R>` argument); `self` is not dropped.
+    fn into_handle(self) -> u32;
+    /// A value owning `handle`.
+    ///
+    /// # Safety
+    ///
+    /// `handle` is an owned handle of this resource that nothing else owns.
+    unsafe fn from_handle(handle: u32) -> Self;
+}
+
+/// Whether two strings are equal, in a constant (the resource-name check).
+#[must_use]
+pub const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
