@@ -252,7 +252,7 @@ fn record_fields(checked: &Checked) -> Vec<(TokenStream, &Checked)> {
 
 /// Lowers `value` (an expression of the checked Rust type) into flat core values: statements to
 /// run first, and one expression per flat value.
-pub(crate) fn lower_flat(
+fn lower_flat_inner(
     value: TokenStream,
     is_ref: bool,
     checked: &Checked,
@@ -390,7 +390,7 @@ fn lay_out_list(
 
 /// Stores `value` at `base + offset` in the Canonical ABI layout (inside an `unsafe` context
 /// whose caller guarantees `base..base + size` is writable and aligned).
-pub(crate) fn store(
+fn store_inner(
     base: &syn::Ident,
     offset: u32,
     value: TokenStream,
@@ -531,7 +531,7 @@ pub(crate) struct Lift<'a> {
 
 /// An expression that loads the checked type from `base + offset` (inside an `unsafe`
 /// context whose caller guarantees the bytes were written by the host in that layout).
-pub(crate) fn load(
+fn load_inner(
     base: &syn::Ident,
     offset: u32,
     checked: &Checked,
@@ -690,7 +690,7 @@ fn lift_sequence(
 }
 
 /// An expression that lifts the checked type from one flat core value `value`.
-pub(crate) fn lift_flat(value: TokenStream, checked: &Checked) -> TokenStream {
+fn lift_flat_inner(value: TokenStream, checked: &Checked) -> TokenStream {
     match &checked.kind {
         Kind::Resource { path, .. } => {
             let trait_ = helper("Resource");
@@ -732,5 +732,98 @@ pub(crate) fn lift_flat(value: TokenStream, checked: &Checked) -> TokenStream {
             quote!(match #value { #(#arms)* _ => #invalid(), })
         }
         _ => quote!(::core::unreachable!()),
+    }
+}
+
+/// Where errors about a named type's code belong: the user's type, when the node is one.
+fn named_span(checked: &Checked) -> Option<Span> {
+    match &checked.kind {
+        Kind::Named { path, .. } => Some(syn::spanned::Spanned::span(&**path)),
+        _ => None,
+    }
+}
+
+/// `tokens` with every span located at `at` (keeping each one's name resolution), so that a
+/// compiler error in a named type's code points at the user's type.
+fn respan(tokens: TokenStream, at: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), at));
+                inner.set_span(group.span().located_at(at));
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(tree.span().located_at(at));
+            }
+            tree
+        })
+        .collect()
+}
+
+/// Lowers `value` (an expression of the checked Rust type) into flat core values: statements
+/// to run first, and one expression per flat value. `is_ref` when `value` is a reference to
+/// the value (a binding of a `match` on a reference).
+pub(crate) fn lower_flat(
+    value: TokenStream,
+    is_ref: bool,
+    checked: &Checked,
+    locals: &mut Locals,
+    stmts: &mut Vec<TokenStream>,
+) -> Vec<TokenStream> {
+    let start = stmts.len();
+    let out = lower_flat_inner(value, is_ref, checked, locals, stmts);
+    let Some(at) = named_span(checked) else {
+        return out;
+    };
+    for stmt in &mut stmts[start..] {
+        *stmt = respan(std::mem::take(stmt), at);
+    }
+    out.into_iter().map(|value| respan(value, at)).collect()
+}
+
+/// Stores `value` at `base + offset` in the Canonical ABI layout (inside an `unsafe` context
+/// whose caller guarantees `base..base + size` is writable and aligned).
+pub(crate) fn store(
+    base: &syn::Ident,
+    offset: u32,
+    value: TokenStream,
+    is_ref: bool,
+    checked: &Checked,
+    locals: &mut Locals,
+    stmts: &mut Vec<TokenStream>,
+) {
+    let start = stmts.len();
+    store_inner(base, offset, value, is_ref, checked, locals, stmts);
+    if let Some(at) = named_span(checked) {
+        for stmt in &mut stmts[start..] {
+            *stmt = respan(std::mem::take(stmt), at);
+        }
+    }
+}
+
+/// An expression that loads the checked type from `base + offset` (inside an `unsafe`
+/// context whose caller guarantees the bytes were written by the host in that layout).
+pub(crate) fn load(
+    base: &syn::Ident,
+    offset: u32,
+    checked: &Checked,
+    lift: &Lift<'_>,
+    locals: &mut Locals,
+) -> TokenStream {
+    let loaded = load_inner(base, offset, checked, lift, locals);
+    match named_span(checked) {
+        Some(at) => respan(loaded, at),
+        None => loaded,
+    }
+}
+
+/// An expression that lifts the checked type from one flat core value `value`.
+pub(crate) fn lift_flat(value: TokenStream, checked: &Checked) -> TokenStream {
+    let lifted = lift_flat_inner(value, checked);
+    match named_span(checked) {
+        Some(at) => respan(lifted, at),
+        None => lifted,
     }
 }
