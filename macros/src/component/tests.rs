@@ -379,3 +379,19 @@ mod resolution {
         assert!(miss.contains("@0.2.12"), "{miss}");
     }
 }
+
+/// `wasi_cli_run!` expansions; the section bytes replaced by a placeholder.
+#[test]
+fn run_export_snapshots() {
+    crate::snapshots::check("wasi-cli-run", 1, |source| {
+        let input: proc_macro2::TokenStream = source.parse().expect("the case tokenizes");
+        let expanded = crate::snapshots::pretty(super::run_export(input));
+        expanded
+            .lines()
+            .map(|line| match line.find("= *b\"") {
+                Some(at) => format!("{}= *b\"<the encoded world>\";\n", &line[..at]),
+                None => format!("{line}\n"),
+            })
+            .collect()
+    });
+}
