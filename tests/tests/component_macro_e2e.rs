@@ -103,7 +103,7 @@ fn piece(i: usize) -> String {
     format!("{i}:{}", "ü✓".repeat(1200 + 37 * i))
 }
 
-const P2_CALLS_CHECKS: [&str; 40] = [
+const P2_CALLS_CHECKS: [&str; 41] = [
     "bool",
     "u8",
     "s8",
@@ -135,6 +135,7 @@ const P2_CALLS_CHECKS: [&str; 40] = [
     "number",
     "color",
     "flags",
+    "flags, unknown bits dropped",
     "32 flags, top bit",
     "option",
     "option-string",
@@ -198,7 +199,7 @@ fn std_guest_sends_every_value_exactly() {
             ("echo-tuple", 1),
             ("echo-number", 4),
             ("echo-color", 1),
-            ("echo-perms", 1),
+            ("echo-perms", 2),
             ("echo-wide", 1),
             ("echo-option", 2),
             ("echo-option-string", 2),
@@ -211,7 +212,10 @@ fn std_guest_sends_every_value_exactly() {
     );
 
     // Scalars; floats as bits, NaN payloads and signs included.
-    assert_eq!(all(&out, "echo-bool"), [[Arg::Bool(true)], [Arg::Bool(false)]]);
+    assert_eq!(
+        all(&out, "echo-bool"),
+        [[Arg::Bool(true)], [Arg::Bool(false)]]
+    );
     assert_eq!(all(&out, "echo-u8"), [[Arg::U8(255)]]);
     assert_eq!(all(&out, "echo-s8"), [[Arg::S8(-128)]]);
     assert_eq!(all(&out, "echo-u16"), [[Arg::U16(65535)]]);
@@ -239,14 +243,13 @@ fn std_guest_sends_every_value_exactly() {
     );
 
     // Strings, exact bytes: empty and non-ASCII; then the 1000 scoped ones.
-    assert_eq!(
-        all(&out, "string-len"),
-        [[string("héllo")], [string("")]]
-    );
+    assert_eq!(all(&out, "string-len"), [[string("héllo")], [string("")]]);
     let echoed = all(&out, "echo-string");
     assert_eq!(echoed[..2], [[string("grüße, 世界")], [string("")]]);
     assert!(
-        echoed[2..1002].iter().all(|args| *args == [string("scoped ✓")]),
+        echoed[2..1002]
+            .iter()
+            .all(|args| *args == [string("scoped ✓")]),
         "the scoped echo-string calls"
     );
     assert_eq!(
@@ -263,7 +266,10 @@ fn std_guest_sends_every_value_exactly() {
     );
 
     // Records (one nested in another, with a string), tuples, variants, enums, flags.
-    assert_eq!(all(&out, "echo-point"), [[Arg::Point(Point { x: -1, y: 7 })]]);
+    assert_eq!(
+        all(&out, "echo-point"),
+        [[Arg::Point(Point { x: -1, y: 7 })]]
+    );
     assert_eq!(
         all(&out, "echo-segment"),
         [[Arg::Segment(Segment {
@@ -294,10 +300,17 @@ fn std_guest_sends_every_value_exactly() {
         all(&out, "echo-color"),
         [[Arg::Color(wasm_function_tests::Color::Blue)]]
     );
-    let [Arg::Perms(perms)] = singles(&out, "echo-perms")[..] else {
-        panic!("echo-perms: {:?}", all(&out, "echo-perms"));
-    };
-    assert_eq!(perms.as_array(), [0b101]);
+    // `perms` as `u8` bits: the lowering sends the byte as given, bits 3 to 7 included (the
+    // Canonical ABI's lifting ignores them; wasmtime keeps them and sends them back, and the
+    // guest's lifting drops them: its check 32).
+    let perms: Vec<u32> = singles(&out, "echo-perms")
+        .iter()
+        .map(|arg| match arg {
+            Arg::Perms(p) => p.as_array()[0],
+            other => panic!("echo-perms received {other:?}"),
+        })
+        .collect();
+    assert_eq!(perms, [0b101, 0b1111_1101]);
     let [Arg::Wide(wide)] = singles(&out, "echo-wide")[..] else {
         panic!("echo-wide: {:?}", all(&out, "echo-wide"));
     };
@@ -316,7 +329,10 @@ fn std_guest_sends_every_value_exactly() {
             [Arg::OptionString(None)]
         ]
     );
-    assert_eq!(all(&out, "checked"), [[Arg::Bool(true)], [Arg::Bool(false)]]);
+    assert_eq!(
+        all(&out, "checked"),
+        [[Arg::Bool(true)], [Arg::Bool(false)]]
+    );
     assert_eq!(
         all(&out, "unit-result"),
         [[Arg::Bool(true)], [Arg::Bool(false)]]
@@ -338,8 +354,8 @@ fn std_allocations_interleaved_with_scoped_calls_are_intact() {
     assert_eq!(
         lines[lines.len() - 2..],
         [
-            "ok 39 String/Vec built across 200 scopes",
-            "ok 40 one scope and std's heap growing side by side"
+            "ok 40 String/Vec built across 200 scopes",
+            "ok 41 one scope and std's heap growing side by side"
         ]
     );
     // ...and the host received the std-built strings intact: each short one twice (sent from
@@ -450,16 +466,27 @@ fn no_std_scoped_results_leave_the_page_count_flat() {
     else {
         panic!("p2-scoped printed:\n{stdout}");
     };
-    let (before, after) = pages
-        .strip_prefix("pages after the first call: ")
-        .and_then(|rest| rest.split_once(", after 10,000 more: "))
-        .unwrap_or_else(|| panic!("no page counts: {pages:?}"));
-    let before: u32 = before.parse().unwrap();
-    let after: u32 = after.parse().unwrap();
-    assert_eq!(before, after, "pages grew");
-    // Stack and data, plus the one chunk the scopes reuse: a few pages, not one per call.
-    assert!((1..=8).contains(&before), "{before} pages");
-
+    let counts: Vec<u32> = pages
+        .strip_prefix("pages at start: ")
+        .map(|rest| {
+            rest.split([',', ':'])
+                .filter_map(|part| part.trim().parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let [at_start, first, after] = counts[..] else {
+        panic!("no page counts: {pages:?}");
+    };
+    assert_eq!(
+        *pages,
+        format!(
+            "pages at start: {at_start}, after the first call: {first}, after 10,000 more: {after}"
+        )
+    );
+    // The first scope takes one chunk (a page: the string is short); the 10,000 scopes after
+    // it reuse that chunk.
+    assert_eq!(first, at_start + 1, "{pages}");
+    assert_eq!(after, first, "{pages}");
     let text = "a string the host sends back, ü✓";
     let echoed = all(&out, "echo-string");
     assert_eq!(echoed.len(), 10_001);
@@ -470,7 +497,10 @@ fn no_std_scoped_results_leave_the_page_count_flat() {
     );
     assert_eq!(
         all(&out, "echo-option-string"),
-        [[Arg::OptionString(Some(String::new()))], [Arg::OptionString(None)]]
+        [
+            [Arg::OptionString(Some(String::new()))],
+            [Arg::OptionString(None)]
+        ]
     );
     assert_eq!(out.host.received.len(), 10_001 + 2 + 2);
     assert_no_preview1_adapter(&scoped);

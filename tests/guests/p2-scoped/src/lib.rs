@@ -67,6 +67,7 @@ fn check(what: &str, pass: bool) -> Result<(), ()> {
 
 fn run() -> Result<(), ()> {
     let text = "a string the host sends back, ü✓";
+    let at_start = core::arch::wasm32::memory_size(0);
     let first = with_memory_allocator!(|memory| { same(echo_string(&memory, text).as_bytes(), text.as_bytes()) });
     check("echo-string into a scope", first)?;
     let pages = core::arch::wasm32::memory_size(0);
@@ -76,7 +77,9 @@ fn run() -> Result<(), ()> {
     }
     check("10,000 scoped echo-string calls", all)?;
     let pages_after = core::arch::wasm32::memory_size(0);
-    say("pages after the first call: ");
+    say("pages at start: ");
+    say_number(at_start);
+    say(", after the first call: ");
     say_number(pages);
     say(", after 10,000 more: ");
     say_number(pages_after);
