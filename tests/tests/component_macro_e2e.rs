@@ -88,6 +88,50 @@ fn stdout_only_imports() -> Vec<ComponentImport> {
     ]
 }
 
+/// The functions the component's core modules import from interfaces named `prefix…`, as
+/// `(module, name)` with the module's patch version cut, sorted: what the guest's code calls,
+/// resource drops included (the component-level imports hold those as resource types).
+fn core_imports(guest: &Guest, prefix: &str) -> Vec<(String, String)> {
+    let mut imports = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&guest.bytes) {
+        if let wasmparser::Payload::ImportSection(section) = payload.unwrap() {
+            for import in section.into_imports() {
+                let import = import.unwrap();
+                if !import.module.starts_with(prefix) {
+                    continue;
+                }
+                let minor = import
+                    .module
+                    .rsplit_once('.')
+                    .map(|(minor, _patch)| minor)
+                    .unwrap_or_else(|| panic!("no version in {}", import.module));
+                imports.push((minor.to_owned(), import.name.to_owned()));
+            }
+        }
+    }
+    imports.sort();
+    imports.dedup();
+    imports
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|&(m, n)| (m.to_owned(), n.to_owned()))
+        .collect()
+}
+
+/// What `p2-hello` and `p2-cross` call: stdout, its write, its drop.
+fn stdout_core_imports() -> Vec<(String, String)> {
+    pairs(&[
+        ("wasi:cli/stdout@0.2", "get-stdout"),
+        (
+            "wasi:io/streams@0.2",
+            "[method]output-stream.blocking-write-and-flush",
+        ),
+        ("wasi:io/streams@0.2", "[resource-drop]output-stream"),
+    ])
+}
+
 /// No preview1 adapter: the component embeds no module importing `wasi_snapshot_preview1`.
 fn assert_no_preview1_adapter(guest: &Guest) {
     let needle = b"wasi_snapshot_preview1";
@@ -431,6 +475,22 @@ fn resources_are_constructed_borrowed_moved_and_dropped() {
     assert_eq!(rep(drop_first, true), a);
     assert_eq!(rep(drop_second, true), b);
     assert_eq!((host.counters_created, host.counters_dropped), (3, 3));
+
+    // The stream's `Drop` and the counter's are linked in: the `[resource-drop]` imports.
+    let resources = p2("p2-resources");
+    assert_eq!(core_imports(&resources, "wasi:"), stdout_core_imports());
+    assert_eq!(
+        core_imports(&resources, "test:"),
+        pairs(&[
+            ("test:harness/types@0.1", "[constructor]counter"),
+            ("test:harness/types@0.1", "[method]counter.get"),
+            ("test:harness/types@0.1", "[method]counter.increment"),
+            ("test:harness/types@0.1", "[resource-drop]counter"),
+            ("test:harness/types@0.1", "[static]counter.consume"),
+            ("test:harness/types@0.1", "[static]counter.sum"),
+            ("test:harness/types@0.1", "dropped"),
+        ])
+    );
 }
 
 #[test]
@@ -443,6 +503,7 @@ fn no_std_hello_prints_and_imports_only_stdout() {
     assert_eq!(out.stderr_str(), "");
     assert!(out.host.received.is_empty(), "{:?}", out.host.funcs());
     assert_eq!(imports_without_patch(&hello), stdout_only_imports());
+    assert_eq!(core_imports(&hello, "wasi:"), stdout_core_imports());
     assert_no_preview1_adapter(&hello);
     // No allocator, no libc: as small as the hand-written `p2-hello-raw` (under 4 KiB).
     assert!(hello.size() < 4096, "{} bytes", hello.size());
@@ -517,6 +578,11 @@ fn declarations_from_another_crate_link_in_debug_and_release() {
         assert_eq!(
             imports_without_patch(&cross),
             stdout_only_imports(),
+            "{profile:?}"
+        );
+        assert_eq!(
+            core_imports(&cross, "wasi:"),
+            stdout_core_imports(),
             "{profile:?}"
         );
         assert_no_preview1_adapter(&cross);
