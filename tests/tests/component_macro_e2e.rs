@@ -147,7 +147,7 @@ fn piece(i: usize) -> String {
     format!("{i}:{}", "ü✓".repeat(1200 + 37 * i))
 }
 
-const P2_CALLS_CHECKS: [&str; 41] = [
+const P2_CALLS_CHECKS: [&str; 42] = [
     "bool",
     "u8",
     "s8",
@@ -189,6 +189,7 @@ const P2_CALLS_CHECKS: [&str; 41] = [
     "sum17",
     "String/Vec built across 200 scopes",
     "one scope and std's heap growing side by side",
+    "scoped result in the scope, unscoped one on the heap",
 ];
 
 #[test]
@@ -251,7 +252,7 @@ fn std_guest_sends_every_value_exactly() {
             ("unit-result", 2),
             ("echo-strings", 2),
             ("sum17", 1),
-            ("echo-string", 2 * 200 + 2 * 40),
+            ("echo-string", 2 * 200 + 2 * 40 + 2),
         ]
     );
 
@@ -393,13 +394,15 @@ fn std_guest_sends_every_value_exactly() {
 fn std_allocations_interleaved_with_scoped_calls_are_intact() {
     let out = p2("p2-calls").run_component().execute().unwrap();
     out.assert_exit(0);
-    // The guest's two checks of its own Strings and Vecs next to scope memory passed...
+    // The guest's checks of its own Strings and Vecs next to scope memory passed, and of
+    // where `cabi_realloc` put a scoped and an unscoped result made in the same scope...
     let lines: Vec<&str> = out.stdout_str().lines().collect();
     assert_eq!(
-        lines[lines.len() - 2..],
+        lines[lines.len() - 3..],
         [
             "ok 40 String/Vec built across 200 scopes",
-            "ok 41 one scope and std's heap growing side by side"
+            "ok 41 one scope and std's heap growing side by side",
+            "ok 42 scoped result in the scope, unscoped one on the heap",
         ]
     );
     // ...and the host received the std-built strings intact: each short one twice (sent from
@@ -413,6 +416,7 @@ fn std_allocations_interleaved_with_scoped_calls_are_intact() {
             [vec![string(&short)], vec![string(&short)]]
         })
         .chain((0..40).flat_map(|i| [vec![string(&piece(i))], vec![string(&piece(i))]]))
+        .chain([vec![string("where am I?")], vec![string("where am I?")]])
         .collect();
     assert_eq!(interleaved.len(), expected.len());
     for (n, (got, want)) in interleaved.iter().zip(&expected).enumerate() {

@@ -230,4 +230,17 @@ fn main() {
     });
     let owned_ok = owned.len() == 80 && owned.iter().enumerate().all(|(i, s)| *s == piece(i / 2));
     ok("one scope and std's heap growing side by side", scoped_ok && owned_ok);
+    let placed = with_memory_allocator!(|memory| {
+        // Bump memory: what the scope hands out between two markers lies between them.
+        let below = memory.allocate(1).as_ptr().addr();
+        let scoped = echo_string_in(&memory, "where am I?");
+        let owned = echo_string("where am I?");
+        let above = memory.allocate(1).as_ptr().addr();
+        let inside = |p: usize| below < p && p < above;
+        scoped == "where am I?"
+            && owned == "where am I?"
+            && inside(scoped.as_ptr().addr())
+            && !inside(owned.as_ptr().addr())
+    });
+    ok("scoped result in the scope, unscoped one on the heap", placed);
 }
