@@ -36,6 +36,21 @@ fn say(line: &str) {
     let _ = write(get_stdout(), line.as_bytes());
 }
 
+/// Prints `n` in decimal (no `core::fmt`, to keep the component small).
+fn say_number(mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let _ = write(get_stdout(), &digits[at..]);
+}
+
 fn check(what: &str, pass: bool) -> Result<(), ()> {
     if pass {
         say("ok ");
@@ -52,6 +67,7 @@ fn check(what: &str, pass: bool) -> Result<(), ()> {
 
 fn run() -> Result<(), ()> {
     let text = "a string the host sends back, ü✓";
+    let at_start = core::arch::wasm32::memory_size(0);
     let first = with_memory_allocator!(|memory| { same(echo_string(&memory, text).as_bytes(), text.as_bytes()) });
     check("echo-string into a scope", first)?;
     let pages = core::arch::wasm32::memory_size(0);
@@ -60,10 +76,15 @@ fn run() -> Result<(), ()> {
         all &= with_memory_allocator!(|memory| { same(echo_string(&memory, text).as_bytes(), text.as_bytes()) });
     }
     check("10,000 scoped echo-string calls", all)?;
-    check(
-        "page count flat after 10,000 calls",
-        core::arch::wasm32::memory_size(0) == pages,
-    )?;
+    let pages_after = core::arch::wasm32::memory_size(0);
+    say("pages at start: ");
+    say_number(at_start);
+    say(", after the first call: ");
+    say_number(pages);
+    say(", after 10,000 more: ");
+    say_number(pages_after);
+    say("\n");
+    check("page count flat after 10,000 calls", pages_after == pages)?;
     let bytes = with_memory_allocator!(|memory| {
         let outer = echo_bytes(&memory, &[1, 2, 3]);
         let inner = with_memory_allocator!(|child| in memory { echo_bytes(&child, &[]).is_empty() });
