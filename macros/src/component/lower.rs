@@ -449,7 +449,9 @@ fn store_inner(
             let trait_ = helper("FlagsBits");
             let value = by_ref(value, is_ref);
             let (ty, _) = flags_mask(&checked.wit);
-            stmts.push(quote!(#put::<#ty>(#base, #offset_lit, <#path as #trait_>::bits(#value) as #ty);));
+            stmts.push(
+                quote!(#put::<#ty>(#base, #offset_lit, <#path as #trait_>::bits(#value) as #ty);),
+            );
         }
         Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);

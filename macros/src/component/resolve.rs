@@ -144,7 +144,10 @@ pub(crate) fn lookup(
 
 /// The interface `ns:pkg/iface@version` names in `resolve`: an error saying what the WIT has
 /// when there is none (the nearest package or interface suggested, or the version it has).
-pub(crate) fn find_interface(resolve: &Resolve, name: &InterfaceName) -> Result<InterfaceId, String> {
+pub(crate) fn find_interface(
+    resolve: &Resolve,
+    name: &InterfaceName,
+) -> Result<InterfaceId, String> {
     let candidates: Vec<_> = resolve
         .packages
         .iter()
@@ -292,7 +295,10 @@ pub(crate) struct FoundType {
 fn is_derivable(kind: &TypeDefKind) -> bool {
     matches!(
         kind,
-        TypeDefKind::Record(_) | TypeDefKind::Variant(_) | TypeDefKind::Enum(_) | TypeDefKind::Flags(_)
+        TypeDefKind::Record(_)
+            | TypeDefKind::Variant(_)
+            | TypeDefKind::Enum(_)
+            | TypeDefKind::Flags(_)
     )
 }
 

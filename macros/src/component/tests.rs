@@ -221,7 +221,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 8,
-                qualified: String::new()
+                    qualified: String::new(),
                 },
                 1,
                 1,
@@ -230,7 +230,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 9,
-                qualified: String::new()
+                    qualified: String::new(),
                 },
                 2,
                 2,
@@ -239,7 +239,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 32,
-                qualified: String::new()
+                    qualified: String::new(),
                 },
                 4,
                 4,
@@ -248,7 +248,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 33,
-                qualified: String::new()
+                    qualified: String::new(),
                 },
                 8,
                 4,

@@ -258,6 +258,10 @@ pub unsafe trait WitType {
 /// A Rust type of WIT flags: its members as bits, member `i` at bit `i`. Implemented for
 /// `u8`, `u16` and `u32` (the bits themselves) and by `#[derive(ComponentType)]` for a flags
 /// newtype.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Rust type of WIT flags",
+    label = "derive `ComponentType` for it, naming its WIT flags with `#[component(\"ns:pkg/iface@version\", \"name\")]`, or take the bits as `u8`, `u16` or `u32`"
+)]
 pub trait FlagsBits: Sized {
     /// The bits of the members set.
     fn bits(&self) -> u32;

@@ -55,7 +55,11 @@ pub(crate) struct Item {
 /// Parses `input`; `None` (with errors recorded) when it is unusable.
 pub(crate) fn parse(input: DeriveInput, errors: &mut Errors) -> Option<Item> {
     let mut args = None;
-    for attr in input.attrs.iter().filter(|a| a.path().is_ident("component")) {
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("component"))
+    {
         if args.is_some() {
             errors.spanned(attr, "`#[component(..)]` is given twice: keep one");
             continue;
@@ -73,11 +77,17 @@ pub(crate) fn parse(input: DeriveInput, errors: &mut Errors) -> Option<Item> {
         }
     }
     let Some(args) = args else {
-        errors.spanned(&input.ident, format!("`ComponentType` needs its WIT type: {USAGE}"));
+        errors.spanned(
+            &input.ident,
+            format!("`ComponentType` needs its WIT type: {USAGE}"),
+        );
         return None;
     };
     if args.name.is_none() {
-        errors.spanned(&args.module, format!("the WIT type's name is missing: {USAGE}"));
+        errors.spanned(
+            &args.module,
+            format!("the WIT type's name is missing: {USAGE}"),
+        );
         return None;
     }
     if let Some(param) = input

@@ -6,6 +6,8 @@
 
 mod expand;
 mod item;
+#[cfg(test)]
+mod tests;
 mod validate;
 
 use proc_macro2::{Span, TokenStream};

@@ -238,7 +238,8 @@ pub(crate) fn validate(
                 let context = format!("case `{wit_case}` of {what}");
                 let at = match &case.fields {
                     CaseFields::Other(span) => *span,
-                    _ => case.ident.span(),
+                    CaseFields::One(ty) => syn::spanned::Spanned::span(ty),
+                    CaseFields::Unit => case.ident.span(),
                 };
                 match (payload, &case.fields) {
                     (None, CaseFields::Unit) => {}
