@@ -28,7 +28,7 @@ pub(crate) enum CaseFields {
     /// `Case`.
     Unit,
     /// `Case(T)`: one payload.
-    One(Type),
+    One(Box<Type>),
     /// Anything else (several fields, named fields), with where to point.
     Other(Span),
 }
@@ -71,10 +71,7 @@ pub(crate) fn parse(input: DeriveInput, errors: &mut Errors) -> Option<Item> {
                 continue;
             }
         };
-        args = crate::wasm_function::parse_args(tokens, errors);
-        if args.is_none() {
-            return None;
-        }
+        args = Some(crate::wasm_function::parse_args(tokens, errors)?);
     }
     let Some(args) = args else {
         errors.spanned(
@@ -131,7 +128,7 @@ pub(crate) fn parse(input: DeriveInput, errors: &mut Errors) -> Option<Item> {
                     fields: match &v.fields {
                         Fields::Unit => CaseFields::Unit,
                         Fields::Unnamed(f) if f.unnamed.len() == 1 => {
-                            CaseFields::One(f.unnamed[0].ty.clone())
+                            CaseFields::One(Box::new(f.unnamed[0].ty.clone()))
                         }
                         other => CaseFields::Other(syn::spanned::Spanned::span(other)),
                     },
