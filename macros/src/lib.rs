@@ -106,9 +106,13 @@ mod wasm_function;
 ///   parameter, `String` in a result; `list<T>` as `&[T]` / `Vec<T>` (a parameter list's
 ///   elements must be integers or floats); `option`, `result` (`()` for a missing payload),
 ///   `tuple` as `Option`, `Result`, tuples; `flags` as `u8`/`u16`/`u32` bits (member `i` at
-///   bit `i`; unknown bits from the host are dropped); `own<R>` and `borrow<R>` as the `u32`
-///   handle. A WIT record, variant or enum is your Rust type of that shape: record fields by
-///   their snake_case names, cases by their UpperCamelCase names (checked by the compiler).
+///   bit `i`; unknown bits from the host are dropped) or a `#[derive(ComponentType)]` newtype
+///   of those flags (checked while compiling to be of them); `own<R>` and `borrow<R>` as the
+///   `u32` handle or a `#[wasm_resource]` type. A WIT record, variant or enum is your Rust type
+///   of that shape: record fields by their snake_case names, cases by their UpperCamelCase
+///   names. Derive `ComponentType` on it, naming its WIT type, to have it checked field by
+///   field and case by case against WIT, each error on your field or case; a type that is not
+///   derived is still accepted by shape, checked only by the compiler on the generated code.
 /// - **Results in a scope.** With `memory: &MemoryAllocator<'s>` as the first parameter (not a
 ///   WIT parameter), strings and lists in the result are placed in that scope by the host
 ///   (`cabi_realloc` allocates there while the call runs) and returned as `&'s str` /
