@@ -100,11 +100,20 @@ fn main() {
         ok("color", echo_color(color) == color);
     }
     let rx = Perms::READ | Perms::EXEC;
-    ok("perms", echo_perms(rx) == rx && echo_perms(rx).bits() == 0b101);
-    ok("perms as bits", echo_perms_bits(Perms::WRITE.bits()) == 0b010);
+    ok(
+        "perms",
+        echo_perms(rx) == rx && echo_perms(rx).bits() == 0b101,
+    );
+    ok(
+        "perms as bits",
+        echo_perms_bits(Perms::WRITE.bits()) == 0b010,
+    );
     ok("perms empty", echo_perms(Perms::empty()).is_empty());
     let top = Wide::B31 | Wide::B0;
-    ok("wide, top bit", echo_wide(top) == top && echo_wide(top).bits() == 0x8000_0001);
+    ok(
+        "wide, top bit",
+        echo_wide(top) == top && echo_wide(top).bits() == 0x8000_0001,
+    );
     ok("wide all", echo_wide(Wide::all()).bits() == u32::MAX);
     println!("derive checks passed: {n}");
 }
