@@ -155,6 +155,17 @@ fn flags_are_a_newtype_with_a_const_per_member() {
         &["32 members", "`u32`"],
     );
     rejected(
+        &harness(
+            "perms",
+            "pub struct Perms<'a>(u8, core::marker::PhantomData<&'a ()>);",
+        ),
+        &["is a flags"],
+    );
+    rejected(
+        &harness("perms", "pub struct Perms<'a>(u8);"),
+        &["remove the generics"],
+    );
+    rejected(
         &harness("perms", "pub struct Perms { read: bool }"),
         &["is a flags: declare `struct Perms(u8);`"],
     );

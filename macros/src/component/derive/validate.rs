@@ -275,6 +275,13 @@ pub(crate) fn validate(
                 );
                 return None;
             };
+            if !item.input.generics.params.is_empty() {
+                ok = false;
+                errors.spanned(
+                    &item.input.generics,
+                    format!("a flags type holds only its bits: remove the generics, `struct {ident}({int});`"),
+                );
+            }
             let is_int = matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident(int));
             if !is_int {
                 ok = false;
