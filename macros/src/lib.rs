@@ -106,9 +106,13 @@ mod wasm_function;
 ///   parameter, `String` in a result; `list<T>` as `&[T]` / `Vec<T>` (a parameter list's
 ///   elements must be integers or floats); `option`, `result` (`()` for a missing payload),
 ///   `tuple` as `Option`, `Result`, tuples; `flags` as `u8`/`u16`/`u32` bits (member `i` at
-///   bit `i`; unknown bits from the host are dropped); `own<R>` and `borrow<R>` as the `u32`
-///   handle. A WIT record, variant or enum is your Rust type of that shape: record fields by
-///   their snake_case names, cases by their UpperCamelCase names (checked by the compiler).
+///   bit `i`; unknown bits from the host are dropped) or a `#[derive(ComponentType)]` newtype
+///   of those flags (checked while compiling to be of them); `own<R>` and `borrow<R>` as the
+///   `u32` handle or a `#[wasm_resource]` type. A WIT record, variant or enum is your Rust type
+///   of that shape: record fields by their snake_case names, cases by their UpperCamelCase
+///   names. Derive `ComponentType` on it, naming its WIT type, to have it checked field by
+///   field and case by case against WIT, each error on your field or case; a type that is not
+///   derived is still accepted by shape, checked only by the compiler on the generated code.
 /// - **Results in a scope.** With `memory: &MemoryAllocator<'s>` as the first parameter (not a
 ///   WIT parameter), strings and lists in the result are placed in that scope by the host
 ///   (`cabi_realloc` allocates there while the call runs) and returned as `&'s str` /
@@ -294,4 +298,64 @@ pub fn wasi_cli_run(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn wasm_resource(args: TokenStream, item: TokenStream) -> TokenStream {
     component::resource(args.into(), item.into()).into()
+}
+
+/// Makes a struct or enum the Rust type of a WIT record, variant, enum or flags, checked
+/// against the WIT while compiling, for Component Model imports on `wasm32-wasip2`.
+///
+/// `#[component("ns:pkg/iface@version", "name")]` names the WIT type (found as
+/// `#[wasm_function]` finds interfaces: WASI built in, other packages from the crate's `wit/`
+/// or from `wit = "path"`). The derive checks, each error on the token to change and saying
+/// what the WIT has:
+///
+/// - a **record** is a struct with the WIT's fields, by their snake_case names and in the WIT's
+///   order, each field's type as `#[wasm_function]` checks a type (`s32` is `i32`, `string` is
+///   `String` or `&'a str`, `list<T>` is `Vec<T>` or `&'a [T]`, a nested record your type
+///   of it);
+/// - a **variant** is an enum with the WIT's cases by their UpperCamelCase names, in order, a
+///   case with a payload as `Case(T)`, one without as `Case`;
+/// - an **enum** is an enum of the WIT's cases, all without payloads;
+/// - **flags** are a newtype over the integer that holds their bits, `struct Perms(u8);`
+///   (`u16` beyond 8 members, `u32` beyond 16), which gets a constant per member
+///   (`Perms::READ` for `read`, bit `i` for member `i`), `empty`, `all`, `bits`,
+///   `from_bits_truncate`, `contains`, `is_empty`, `|`, `|=` and `&`.
+///
+/// It implements `WitType`, naming the WIT type. A derived flags type is taken by
+/// `#[wasm_function]` where the WIT has those flags, and checked while compiling to be of
+/// them. Records, variants and enums are taken by shape (a type that is not derived is still
+/// accepted, and checked only by the compiler on the generated code): the derive is the way to
+/// have them checked field by field against WIT.
+///
+/// ```
+/// use wasm_function::{ComponentType, wasm_function};
+///
+/// #[derive(ComponentType)]
+/// #[component("wasi:clocks/wall-clock@0.2.0", "datetime")]
+/// pub struct Datetime {
+///     pub seconds: u64,
+///     pub nanoseconds: u32,
+/// }
+///
+/// #[derive(ComponentType)]
+/// #[component("wasi:filesystem/types@0.2.0", "descriptor-flags")]
+/// pub struct DescriptorFlags(u8);
+///
+/// #[wasm_function("wasi:clocks/wall-clock@0.2.0", "now")]
+/// pub fn now() -> Datetime;
+///
+/// let both = DescriptorFlags::READ | DescriptorFlags::WRITE;
+/// assert!(both.contains(DescriptorFlags::READ));
+/// assert_eq!(both.bits(), 0b11);
+/// ```
+///
+/// # Compile errors
+///
+/// A WIT type that does not exist (the nearest name suggested) or is not a record, variant,
+/// enum or flags; a struct where the WIT has an enum or the reverse; a field or case missing,
+/// extra (the nearest WIT name suggested), out of order or of another type; a case with a
+/// payload where the WIT has none or the reverse; a flags newtype over the wrong integer;
+/// type or const parameters (lifetimes are fine).
+#[proc_macro_derive(ComponentType, attributes(component))]
+pub fn derive_component_type(input: TokenStream) -> TokenStream {
+    component::derive_component_type(input.into()).into()
 }

@@ -30,7 +30,7 @@ pub mod __private;
 
 #[doc(inline)]
 pub use wasm_function_macros::{
-    WasmType, wasi_cli_run, wasm_function, wasm_resource, with_memory_allocator,
+    ComponentType, WasmType, wasi_cli_run, wasm_function, wasm_resource, with_memory_allocator,
 };
 
 /// The README's Rust examples, compiled and run as doctests.

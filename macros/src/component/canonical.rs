@@ -62,6 +62,8 @@ pub(crate) enum Wit {
     Flags {
         name: String,
         count: usize,
+        /// `ns:pkg/iface@version#name`, what a derived Rust type of these flags must name.
+        qualified: String,
     },
     Option(Box<Wit>),
     Result(Option<Box<Wit>>, Option<Box<Wit>>),
@@ -151,6 +153,14 @@ impl Wit {
                         cases: e.cases.iter().map(|c| c.name.clone()).collect(),
                     },
                     TypeDefKind::Flags(flags) => Self::Flags {
+                        qualified: format!(
+                            "{}#{name}",
+                            match def.owner {
+                                wit_parser::TypeOwner::Interface(owner) =>
+                                    resolve.id_of(owner).unwrap_or_default(),
+                                _ => String::new(),
+                            }
+                        ),
                         name,
                         count: flags.flags.len(),
                     },

@@ -49,6 +49,9 @@ pub(crate) enum Kind {
     },
     /// `flags` of up to 32 members: their bits as `u8`, `u16` or `u32` (bit `i` is member `i`).
     Flags,
+    /// `flags` as the user's `#[derive(ComponentType)]` type `path` (through `FlagsBits`), or
+    /// `_` inside a record or variant (the field's type, whichever it is).
+    FlagsType(Box<Type>),
     /// A WIT record, variant or enum, as the user's Rust type of that name (`path`): fields by
     /// their snake_case names, cases by their UpperCamelCase names, checked by the compiler on
     /// the expansion (each payload's representation follows the context: `String` or `&'s str`).
@@ -421,8 +424,11 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
             }),
             Some(int) => match path_parts(ty) {
                 Some((have, args)) if have == int && args.is_empty() => done(Kind::Flags),
+                _ if matches!(ty, Type::Path(path) if path.qself.is_none()) && prim_name_of(ty).is_none() => {
+                    done(Kind::FlagsType(Box::new(ty.clone())))
+                }
                 _ => Err(mismatch(&format!(
-                    " (the {count} flags of `{}` as bits, member i at bit i)",
+                    " (the {count} flags of `{}` as bits, member i at bit i), or your `#[derive(ComponentType)]` type of them",
                     wit.display()
                 ))),
             },
@@ -478,7 +484,8 @@ pub(crate) fn infer(wit: &Wit, mode: Mode) -> Checked {
         ),
         Wit::Tuple(elems) => Kind::Tuple(elems.iter().map(|t| infer(t, mode)).collect()),
         Wit::Own(_) | Wit::Borrow(_) => Kind::Handle,
-        Wit::Flags { .. } => Kind::Flags,
+        // `u8`/`u16`/`u32` or a derived flags type, whichever the field is.
+        Wit::Flags { .. } => Kind::FlagsType(Box::new(syn::parse_quote!(_))),
         Wit::Record { name, .. } | Wit::Variant { name, .. } | Wit::Enum { name, .. } => {
             let ident = syn::Ident::new(&upper_camel(name), proc_macro2::Span::call_site());
             Kind::Named {

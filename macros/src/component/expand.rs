@@ -45,6 +45,29 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
         });
     }
 
+    // Each derived flags type must be of the flags the WIT has here.
+    let mut flags = Vec::new();
+    for (_, checked) in &import.params {
+        lower::flags_types(checked, &mut flags);
+    }
+    if let Some(checked) = &import.result {
+        lower::flags_types(checked, &mut flags);
+    }
+    let mut seen = std::collections::HashSet::new();
+    flags.retain(|(ty, wit)| seen.insert((quote!(#ty).to_string(), wit.clone())));
+    for (ty, wit) in &flags {
+        let (same, trait_) = (helper("same_str"), helper("WitType"));
+        let message = format!(
+            "this Rust type is not of the WIT flags `{wit}`: derive `ComponentType` for it with `#[component(\"{}\", \"{}\")]`",
+            wit.split('#').next().unwrap_or_default(),
+            wit.rsplit('#').next().unwrap_or_default()
+        );
+        let span = syn::spanned::Spanned::span(ty);
+        prelude.push(quote::quote_spanned! {span=>
+            const _: () = ::core::assert!(#same(<#ty as #trait_>::WIT, #wit), #message);
+        });
+    }
+
     // Parameters: flat, or one pointer to them laid out as a tuple in a buffer we own.
     let mut flat_params: Vec<Flat> = Vec::new();
     for (_, checked) in &import.params {
@@ -180,37 +203,7 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
     let bytes = Literal::byte_string(bytes);
     let section = syn::Ident::new("__WASM_FUNCTION_COMPONENT_TYPE", Span::mixed_site());
     let anchor = syn::Ident::new("__wasm_function_component_type", Span::mixed_site());
-    // Each WIT file read, as a dependency of the crate, so that cargo rebuilds when it changes;
-    // named from the crate root when it is inside it, so the expansion is the same everywhere.
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(std::path::PathBuf::from)
-        .map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir));
-    let depends: Vec<TokenStream> = import
-        .files
-        .iter()
-        .filter_map(|file| {
-            let relative = manifest
-                .as_ref()
-                .and_then(|dir| file.strip_prefix(dir).ok())
-                .and_then(|rel| rel.to_str());
-            match relative {
-                Some(rel) => {
-                    let rel = format!("/{rel}");
-                    Some(quote! {
-                        const _: &[u8] = ::core::include_bytes!(::core::concat!(
-                            ::core::env!("CARGO_MANIFEST_DIR"),
-                            #rel
-                        ));
-                    })
-                }
-                None => file.to_str().map(|file| {
-                    quote!(
-                        const _: &[u8] = ::core::include_bytes!(#file);
-                    )
-                }),
-            }
-        })
-        .collect();
+    let depends = depend_on(&import.files);
     let not_here = quote!(::wasm_function::__private::not_on_this_target);
     let user_body = func.body.as_ref();
     let lowered = quote! {
@@ -268,4 +261,37 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
 fn helper(name: &str) -> TokenStream {
     let name = syn::Ident::new(name, Span::call_site());
     quote!(::wasm_function::__private::component::#name)
+}
+
+/// Each WIT file read, as a dependency of the crate, so that cargo rebuilds when it changes;
+/// named from the crate root when it is inside it, so the expansion is the same everywhere.
+pub(crate) fn depend_on(files: &[std::path::PathBuf]) -> Vec<TokenStream> {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir));
+    files
+        .iter()
+        .filter_map(|file| {
+            let relative = manifest
+                .as_ref()
+                .and_then(|dir| file.strip_prefix(dir).ok())
+                .and_then(|rel| rel.to_str());
+            match relative {
+                Some(rel) => {
+                    let rel = format!("/{rel}");
+                    Some(quote! {
+                        const _: &[u8] = ::core::include_bytes!(::core::concat!(
+                            ::core::env!("CARGO_MANIFEST_DIR"),
+                            #rel
+                        ));
+                    })
+                }
+                None => file.to_str().map(|file| {
+                    quote!(
+                        const _: &[u8] = ::core::include_bytes!(#file);
+                    )
+                }),
+            }
+        })
+        .collect()
 }

@@ -104,7 +104,36 @@ pub(crate) fn resources(checked: &Checked, out: &mut Vec<(syn::Type, String)>) {
                 resources(child, out);
             }
         }
-        Kind::Prim | Kind::Str(_) | Kind::Handle | Kind::Flags => {}
+        Kind::Prim | Kind::Str(_) | Kind::Handle | Kind::Flags | Kind::FlagsType(_) => {}
+    }
+}
+
+/// Every derived flags type in `checked` with the qualified WIT name it must have.
+pub(crate) fn flags_types(checked: &Checked, out: &mut Vec<(syn::Type, String)>) {
+    match &checked.kind {
+        Kind::FlagsType(path) if !matches!(**path, syn::Type::Infer(_)) => {
+            if let Wit::Flags { qualified, .. } = &checked.wit {
+                out.push(((**path).clone(), qualified.clone()));
+            }
+        }
+        Kind::List { elem, .. } | Kind::Option(elem) => flags_types(elem, out),
+        Kind::Result(ok, err) => {
+            for child in ok.iter().chain(err.iter()) {
+                flags_types(child, out);
+            }
+        }
+        Kind::Tuple(children) => {
+            for child in children {
+                flags_types(child, out);
+            }
+        }
+        Kind::Named { .. }
+        | Kind::FlagsType(_)
+        | Kind::Prim
+        | Kind::Str(_)
+        | Kind::Handle
+        | Kind::Flags
+        | Kind::Resource { .. } => {}
     }
 }
 
@@ -268,6 +297,11 @@ fn lower_flat_inner(
                 quote!((<#path as #trait_>::handle(#value) as i32))
             }]
         }
+        Kind::FlagsType(path) => {
+            let trait_ = helper("FlagsBits");
+            let value = by_ref(value, is_ref);
+            vec![quote!((<#path as #trait_>::bits(#value) as i32))]
+        }
         Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
             vec![match checked.wit {
@@ -411,6 +445,14 @@ fn store_inner(
             };
             stmts.push(quote!(#put::<u32>(#base, #offset_lit, #handle);));
         }
+        Kind::FlagsType(path) => {
+            let trait_ = helper("FlagsBits");
+            let value = by_ref(value, is_ref);
+            let (ty, _) = flags_mask(&checked.wit);
+            stmts.push(
+                quote!(#put::<#ty>(#base, #offset_lit, <#path as #trait_>::bits(#value) as #ty);),
+            );
+        }
         Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
             let small_flags =
@@ -544,6 +586,11 @@ fn load_inner(
         Kind::Flags => {
             let (ty, mask) = flags_mask(&checked.wit);
             quote!((#get::<#ty>(#base, #at) & #mask))
+        }
+        Kind::FlagsType(path) => {
+            let trait_ = helper("FlagsBits");
+            let (ty, mask) = flags_mask(&checked.wit);
+            quote!(<#path as #trait_>::from_bits((#get::<#ty>(#base, #at) & #mask) as u32))
         }
         Kind::Resource { path, .. } => {
             let trait_ = helper("Resource");
@@ -703,6 +750,12 @@ fn lift_flat_inner(value: TokenStream, checked: &Checked) -> TokenStream {
             // Bits beyond the members are ignored, as the Canonical ABI's lifting does.
             let (ty, mask) = flags_mask(&checked.wit);
             quote!(((#value as #ty) & #mask))
+        }
+        Kind::FlagsType(path) => {
+            // Bits beyond the members are ignored, as the Canonical ABI's lifting does.
+            let trait_ = helper("FlagsBits");
+            let (ty, mask) = flags_mask(&checked.wit);
+            quote!(<#path as #trait_>::from_bits(((#value as #ty) & #mask) as u32))
         }
         Kind::Prim | Kind::Handle => match checked.wit {
             Wit::Bool => quote!((#value != 0)),

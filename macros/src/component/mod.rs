@@ -6,6 +6,7 @@
 
 mod canonical;
 mod check;
+mod derive;
 mod expand;
 mod hash;
 mod lower;
@@ -42,4 +43,9 @@ pub(crate) fn run_export(input: TokenStream) -> TokenStream {
 /// Expands `#[wasm_resource]`.
 pub(crate) fn resource(args: TokenStream, item: TokenStream) -> TokenStream {
     resource::expand(args, item)
+}
+
+/// Expands `#[derive(ComponentType)]`.
+pub(crate) fn derive_component_type(input: TokenStream) -> TokenStream {
+    derive::derive(input)
 }

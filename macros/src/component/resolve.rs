@@ -104,6 +104,50 @@ pub(crate) fn lookup(
     name: &InterfaceName,
     function: &str,
 ) -> Result<Found, String> {
+    let interface = find_interface(resolve, name)?;
+    let iface = &resolve.interfaces[interface];
+    if let Some(found) = iface.functions.get(function) {
+        return Ok(Found {
+            interface,
+            function: found.clone(),
+        });
+    }
+    if let Some(resource) = function.strip_prefix("[resource-drop]") {
+        if let Some(id) = resource_named(resolve, interface, resource) {
+            return Ok(Found {
+                interface,
+                function: resource_drop(resource, id),
+            });
+        }
+    }
+    // Every callable name, the drops included, for the suggestion.
+    let mut names: Vec<String> = iface.functions.keys().cloned().collect();
+    names.extend(
+        iface
+            .types
+            .iter()
+            .filter(|(_, id)| matches!(resolve.types[**id].kind, TypeDefKind::Resource))
+            .map(|(type_name, _)| format!("[resource-drop]{type_name}")),
+    );
+    let hint = nearest_name(function, names.iter().map(String::as_str))
+        .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
+    let forms = if function.starts_with('[') {
+        " (resource functions are named `[constructor]R`, `[method]R.name`, `[static]R.name` and `[resource-drop]R`)"
+    } else {
+        ""
+    };
+    Err(format!(
+        "the WIT interface `{}` has no function `{function}`{hint}{forms}",
+        interface_id(resolve, interface)
+    ))
+}
+
+/// The interface `ns:pkg/iface@version` names in `resolve`: an error saying what the WIT has
+/// when there is none (the nearest package or interface suggested, or the version it has).
+pub(crate) fn find_interface(
+    resolve: &Resolve,
+    name: &InterfaceName,
+) -> Result<InterfaceId, String> {
     let candidates: Vec<_> = resolve
         .packages
         .iter()
@@ -196,41 +240,7 @@ pub(crate) fn lookup(
             name.interface
         ));
     };
-    let iface = &resolve.interfaces[interface];
-    if let Some(found) = iface.functions.get(function) {
-        return Ok(Found {
-            interface,
-            function: found.clone(),
-        });
-    }
-    if let Some(resource) = function.strip_prefix("[resource-drop]") {
-        if let Some(id) = resource_named(resolve, interface, resource) {
-            return Ok(Found {
-                interface,
-                function: resource_drop(resource, id),
-            });
-        }
-    }
-    // Every callable name, the drops included, for the suggestion.
-    let mut names: Vec<String> = iface.functions.keys().cloned().collect();
-    names.extend(
-        iface
-            .types
-            .iter()
-            .filter(|(_, id)| matches!(resolve.types[**id].kind, TypeDefKind::Resource))
-            .map(|(type_name, _)| format!("[resource-drop]{type_name}")),
-    );
-    let hint = nearest_name(function, names.iter().map(String::as_str))
-        .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
-    let forms = if function.starts_with('[') {
-        " (resource functions are named `[constructor]R`, `[method]R.name`, `[static]R.name` and `[resource-drop]R`)"
-    } else {
-        ""
-    };
-    Err(format!(
-        "the WIT interface `{}` has no function `{function}`{hint}{forms}",
-        interface_id(resolve, interface)
-    ))
+    Ok(interface)
 }
 
 /// The resource called `name` in `interface`.
@@ -271,4 +281,82 @@ pub(crate) fn interface_id(resolve: &Resolve, interface: InterfaceId) -> String 
     resolve
         .id_of(interface)
         .unwrap_or_else(|| "<anonymous interface>".to_owned())
+}
+
+/// A WIT record, variant, enum or flags found by name.
+pub(crate) struct FoundType {
+    /// The type itself, `use` aliases followed.
+    pub(crate) id: TypeId,
+    /// `ns:pkg/iface@version#name` of the interface that defines it.
+    pub(crate) qualified: String,
+}
+
+/// Whether a WIT type definition is one a derive can stand for.
+fn is_derivable(kind: &TypeDefKind) -> bool {
+    matches!(
+        kind,
+        TypeDefKind::Record(_)
+            | TypeDefKind::Variant(_)
+            | TypeDefKind::Enum(_)
+            | TypeDefKind::Flags(_)
+    )
+}
+
+/// Looks the record, variant, enum or flags `type_name` up in the interface `name` names.
+pub(crate) fn lookup_type(
+    resolve: &Resolve,
+    name: &InterfaceName,
+    type_name: &str,
+) -> Result<FoundType, String> {
+    let interface = find_interface(resolve, name)?;
+    let iface = &resolve.interfaces[interface];
+    let follow = |mut id: TypeId| {
+        while let TypeDefKind::Type(Type::Id(next)) = &resolve.types[id].kind {
+            id = *next;
+        }
+        id
+    };
+    let derivable: Vec<&str> = iface
+        .types
+        .iter()
+        .filter(|(_, id)| is_derivable(&resolve.types[follow(**id)].kind))
+        .map(|(type_name, _)| type_name.as_str())
+        .collect();
+    let Some(&id) = iface.types.get(type_name) else {
+        let hint = nearest_name(type_name, derivable.iter().copied()).map_or_else(
+            || {
+                if derivable.is_empty() {
+                    "; it has no records, variants, enums or flags".to_owned()
+                } else {
+                    format!("; it has {}", derivable.join(", "))
+                }
+            },
+            |near| format!("; did you mean `{near}`?"),
+        );
+        return Err(format!(
+            "the WIT interface `{}` has no type `{type_name}`{hint}",
+            interface_id(resolve, interface)
+        ));
+    };
+    let id = follow(id);
+    let def = &resolve.types[id];
+    if !is_derivable(&def.kind) {
+        return Err(format!(
+            "the WIT type `{type_name}` is a {}, not a record, variant, enum or flags: derive `ComponentType` only for those{}",
+            def.kind.as_str(),
+            if matches!(def.kind, TypeDefKind::Resource) {
+                " (a resource is declared with `#[wasm_resource]`)"
+            } else {
+                ""
+            }
+        ));
+    }
+    let owner = match def.owner {
+        wit_parser::TypeOwner::Interface(owner) => interface_id(resolve, owner),
+        _ => interface_id(resolve, interface),
+    };
+    Ok(FoundType {
+        id,
+        qualified: format!("{owner}#{}", def.name.clone().unwrap_or_default()),
+    })
 }

@@ -175,7 +175,8 @@ mod canonical_abi {
         assert_eq!(
             canonical::flat(&Wit::Flags {
                 name: "f".into(),
-                count: 33
+                count: 33,
+                qualified: String::new()
             }),
             [I32, I32]
         );
@@ -220,6 +221,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 8,
+                    qualified: String::new(),
                 },
                 1,
                 1,
@@ -228,6 +230,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 9,
+                    qualified: String::new(),
                 },
                 2,
                 2,
@@ -236,6 +239,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 32,
+                    qualified: String::new(),
                 },
                 4,
                 4,
@@ -244,6 +248,7 @@ mod canonical_abi {
                 Wit::Flags {
                     name: "f".into(),
                     count: 33,
+                    qualified: String::new(),
                 },
                 8,
                 4,

@@ -239,3 +239,47 @@ pub const fn same_str(a: &str, b: &str) -> bool {
     }
     true
 }
+
+/// A Rust type that `#[derive(ComponentType)]` checked against a WIT record, variant, enum or
+/// flags, field by field and case by case.
+///
+/// # Safety
+///
+/// `WIT` names the WIT type, `ns:pkg/iface@version#name`, whose shape the type has.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not declared as the Rust type of a WIT type",
+    label = "derive `ComponentType` for it, naming its WIT type with `#[component(\"ns:pkg/iface@version\", \"name\")]`"
+)]
+pub unsafe trait WitType {
+    /// `ns:pkg/iface@version#name`, as the WIT names the type.
+    const WIT: &'static str;
+}
+
+/// A Rust type of WIT flags: its members as bits, member `i` at bit `i`. Implemented for
+/// `u8`, `u16` and `u32` (the bits themselves) and by `#[derive(ComponentType)]` for a flags
+/// newtype.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Rust type of WIT flags",
+    label = "derive `ComponentType` for it, naming its WIT flags with `#[component(\"ns:pkg/iface@version\", \"name\")]`, or take the bits as `u8`, `u16` or `u32`"
+)]
+pub trait FlagsBits: Sized {
+    /// The bits of the members set.
+    fn bits(&self) -> u32;
+    /// The value with the members of `bits` set (the caller has dropped unknown bits).
+    fn from_bits(bits: u32) -> Self;
+}
+
+macro_rules! flags_bits {
+    ($($int:ty),*) => {$(
+        impl FlagsBits for $int {
+            fn bits(&self) -> u32 {
+                u32::from(*self)
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_bits(bits: u32) -> Self {
+                bits as $int
+            }
+        }
+    )*};
+}
+flags_bits!(u8, u16, u32);

@@ -34,3 +34,17 @@ fn with_memory_allocator_acceptances() {
 fn derive_wasm_type_rejections() {
     trybuild::TestCases::new().compile_fail("derive_wasm_type/*.rs");
 }
+
+/// `#[derive(ComponentType)]` against the harness WIT (`tests/wit/harness.wit`) and WASI:
+/// every disagreement with the WIT type, and the derived types in use.
+#[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
+fn component_type_rejections() {
+    trybuild::TestCases::new().compile_fail("component_type/*.rs");
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
+fn component_type_acceptances() {
+    trybuild::TestCases::new().pass("component_type/pass/*.rs");
+}

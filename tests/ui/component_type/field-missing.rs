@@ -1,0 +1,9 @@
+use wasm_function::ComponentType;
+
+#[derive(ComponentType)]
+#[component("test:harness/types@0.1.0", "point", wit = "../../../../tests/wit")]
+pub struct Point {
+    pub x: i32,
+}
+
+fn main() {}
