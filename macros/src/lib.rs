@@ -4,6 +4,7 @@
 
 use proc_macro::TokenStream;
 
+mod component;
 mod derive_wasm_type;
 mod errors;
 mod memory_scope;
@@ -53,6 +54,72 @@ mod wasm_function;
 ///
 /// For `wasi_snapshot_preview1` the name and the lowered arity are checked against the
 /// specification, and the import is declared with the specification's core types.
+///
+/// # Component Model imports (`wasm32-wasip2`)
+///
+/// When the module names a WIT interface, `"namespace:package/interface@version"`, the function
+/// is a Component Model import, checked against WIT while compiling and lowered through the
+/// Canonical ABI:
+///
+/// ```
+/// use wasm_function::memory::MemoryAllocator;
+/// use wasm_function::wasm_function;
+///
+/// /// `wasi:io/streams.stream-error`: cases by their UpperCamelCase names.
+/// pub enum StreamError {
+///     LastOperationFailed(u32),
+///     Closed,
+/// }
+///
+/// #[wasm_function("wasi:cli/stdout@0.2.0", "get-stdout")]
+/// pub fn get_stdout() -> u32;
+///
+/// #[wasm_function("wasi:io/streams@0.2.0", "[method]output-stream.blocking-write-and-flush")]
+/// pub fn write(stream: u32, contents: &[u8]) -> Result<(), StreamError>;
+///
+/// /// A result in scope memory: no global allocator needed.
+/// #[wasm_function("wasi:cli/environment@0.2.0", "initial-cwd")]
+/// pub fn initial_cwd<'s>(memory: &MemoryAllocator<'s>) -> Option<&'s str>;
+///
+/// /// The import name defaults to the fn's name with `_` as `-`; a body runs off wasip2.
+/// #[wasm_function("wasi:random/random@0.2.0")]
+/// pub fn get_random_u64() -> u64 {
+///     4
+/// }
+///
+/// # #[cfg(not(all(target_arch = "wasm32", target_env = "p2")))]
+/// assert_eq!(get_random_u64(), 4);
+/// ```
+///
+/// - **WIT.** `wasi:` interfaces are built in (WASI 0.2.12: cli, io, clocks, random,
+///   filesystem, sockets; names and types only, kept equal to `wasmtime-wasi`'s copy by a
+///   test). Other interfaces come from the `wit/` directory at the crate root, or from
+///   `wit = "path"` (relative to the crate root; a directory with an optional `deps/`, or one
+///   file). Cargo rebuilds the crate when one of those files changes. A `wasi:` package found
+///   in the user's WIT is taken from there.
+/// - **Names.** The version must be on the semver track of the WIT's (`@0.2.0` matches
+///   0.2.12; `@0.3.0` is an error naming 0.2.12). Functions are named as in WIT, with the
+///   resource forms `[constructor]R`, `[method]R.name`, `[static]R.name` and
+///   `[resource-drop]R`; an unknown one is an error suggesting the nearest name.
+/// - **Types**, checked position by position, the error saying what to write: `bool`,
+///   integers (`s32` is `i32`), `f32`, `f64`, `char` as themselves; `string` as `&str` in a
+///   parameter, `String` in a result; `list<T>` as `&[T]` / `Vec<T>` (a parameter list's
+///   elements must be integers or floats); `option`, `result` (`()` for a missing payload),
+///   `tuple` as `Option`, `Result`, tuples; `flags` as `u8`/`u16`/`u32` bits (member `i` at
+///   bit `i`; unknown bits from the host are dropped); `own<R>` and `borrow<R>` as the `u32`
+///   handle. A WIT record, variant or enum is your Rust type of that shape: record fields by
+///   their snake_case names, cases by their UpperCamelCase names (checked by the compiler).
+/// - **Results in a scope.** With `memory: &MemoryAllocator<'s>` as the first parameter (not a
+///   WIT parameter), strings and lists in the result are placed in that scope by the host
+///   (`cabi_realloc` allocates there while the call runs) and returned as `&'s str` /
+///   `&'s [T]`; outside a scope `cabi_realloc` is the global allocator (runtime feature
+///   `std`), which `String` and `Vec` results need. Without `std` and outside a scope it
+///   returns null, so the host traps rather than write anywhere.
+/// - **Targets.** The import exists on `wasm32-wasip2`, where the expansion also carries the
+///   component-type custom section `wasm-component-ld` needs (no linker flags). On every other
+///   target, `wasm32-wasip1` included, the body given runs instead, or a stub that panics
+///   (traps on wasm32) naming the import, so one crate can hold both kinds of import and host
+///   builds type-check the same lowering.
 #[proc_macro_attribute]
 pub fn wasm_function(args: TokenStream, item: TokenStream) -> TokenStream {
     wasm_function::expand(args.into(), item.into()).into()
@@ -181,4 +248,50 @@ pub fn derive_wasm_type(input: TokenStream) -> TokenStream {
     derive_wasm_type::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
+}
+
+/// Makes a `no_std` `wasm32-wasip2` component a command: exports `wasi:cli/run#run` (at the
+/// version of the built-in WASI WIT, 0.2.12, since export names must match exactly), which
+/// calls the given `fn() -> Result<(), ()>` and reports `Err` as a failed run. A std bin gets
+/// this export from libstd and needs nothing. Expands to nothing on other targets.
+///
+/// ```
+/// fn run() -> Result<(), ()> {
+///     Ok(())
+/// }
+/// wasm_function::wasi_cli_run!(run);
+/// ```
+#[proc_macro]
+pub fn wasi_cli_run(input: TokenStream) -> TokenStream {
+    component::run_export(input.into()).into()
+}
+
+/// Declares the Rust type of a WIT resource, for Component Model imports on `wasm32-wasip2`.
+///
+/// `#[wasm_resource("ns:pkg/iface@version", "name")]` on a unit struct makes it an owned `u32`
+/// handle of that resource (checked to exist in WIT, found as `#[wasm_function]` finds
+/// interfaces) whose `Drop` calls the `[resource-drop]name` import. `#[wasm_function]` takes
+/// the type for `own<name>` (the value moves to the host, or is returned by it) and `&Type` for
+/// `borrow<name>`, and checks while compiling that the type is that resource.
+///
+/// ```
+/// use wasm_function::{wasm_function, wasm_resource};
+///
+/// #[wasm_resource("wasi:io/streams@0.2.0", "output-stream")]
+/// pub struct OutputStream;
+///
+/// #[wasm_function("wasi:cli/stdout@0.2.0", "get-stdout")]
+/// pub fn get_stdout() -> OutputStream;
+///
+/// #[wasm_function("wasi:io/streams@0.2.0", "[method]output-stream.check-write")]
+/// pub fn check_write(stream: &OutputStream) -> Result<u64, StreamError>;
+///
+/// pub enum StreamError {
+///     LastOperationFailed(u32),
+///     Closed,
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn wasm_resource(args: TokenStream, item: TokenStream) -> TokenStream {
+    component::resource(args.into(), item.into()).into()
 }

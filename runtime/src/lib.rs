@@ -20,6 +20,7 @@ extern crate std;
 extern crate self as wasm_function;
 
 pub mod abi;
+mod component;
 mod import_support;
 pub mod memory;
 pub mod wasi;
@@ -28,7 +29,9 @@ pub mod wasi;
 pub mod __private;
 
 #[doc(inline)]
-pub use wasm_function_macros::{WasmType, wasm_function, with_memory_allocator};
+pub use wasm_function_macros::{
+    WasmType, wasi_cli_run, wasm_function, wasm_resource, with_memory_allocator,
+};
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -13,6 +13,8 @@ const USAGE: &str = "write `#[wasm_function(\"module\", \"name\")]`, or `#[wasm_
 pub(crate) struct ImportArgs {
     pub(crate) module: LitStr,
     pub(crate) name: Option<LitStr>,
+    /// `wit = "path"`: where the WIT of an interface module is (for the Component Model).
+    pub(crate) wit: Option<LitStr>,
 }
 
 /// Parses the arguments, recording every problem in `errors`; `None` when they are unusable.
@@ -35,7 +37,25 @@ pub(crate) fn parse(args: TokenStream, errors: &mut Errors) -> Option<ImportArgs
         return None;
     }
     let mut slots: [Option<LitStr>; 2] = [None, None];
-    for (index, expr) in list.iter().enumerate() {
+    let mut wit = None;
+    let mut positional = 0;
+    for expr in &list {
+        // A literal passed through a `macro_rules!` fragment arrives in an invisible group.
+        let mut expr = expr;
+        while let Expr::Group(group) = expr {
+            expr = &group.expr;
+        }
+        if let Expr::Assign(assign) = expr {
+            if let Some(value) = wit_path(assign, errors) {
+                if wit.is_some() {
+                    errors.spanned(expr, "`wit` is given twice: keep one");
+                }
+                wit = Some(value);
+            }
+            continue;
+        }
+        let index = positional;
+        positional += 1;
         let what = if index == 0 { "module" } else { "name" };
         match expr {
             Expr::Lit(ExprLit {
@@ -72,5 +92,30 @@ pub(crate) fn parse(args: TokenStream, errors: &mut Errors) -> Option<ImportArgs
     Some(ImportArgs {
         module: module?,
         name,
+        wit,
     })
+}
+
+/// `wit = "path"`, or an error when the assignment is something else.
+fn wit_path(assign: &syn::ExprAssign, errors: &mut Errors) -> Option<LitStr> {
+    let is_wit = matches!(&*assign.left, Expr::Path(path) if path.path.is_ident("wit"));
+    if !is_wit {
+        errors.spanned(
+            &assign.left,
+            "unknown option: the only one is `wit = \"path\"`, the WIT directory of an interface module",
+        );
+        return None;
+    }
+    match &*assign.right {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) if !lit.value().is_empty() => Some(lit.clone()),
+        other => {
+            errors.spanned(
+                other,
+                "expected the WIT directory as a string: `wit = \"wit\"`, relative to the file the attribute is in",
+            );
+            None
+        }
+    }
 }

@@ -61,9 +61,18 @@ pub(crate) fn lookup(name: &str) -> Option<&'static SpecFn> {
 
 /// The known name closest to `name`, if any is close enough to be a likely typo.
 pub(crate) fn nearest(name: &str) -> Option<&'static str> {
-    FUNCTIONS
-        .iter()
-        .map(|f| (edit_distance(name, f.name), f.name))
+    nearest_name(name, FUNCTIONS.iter().map(|f| f.name))
+}
+
+/// The candidate closest to `name`, if any is close enough to be a likely typo (within half
+/// the longer name's length, in edits); the first of equally close ones.
+pub(crate) fn nearest_name<'c>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(name, candidate), candidate))
         .filter(|&(d, candidate)| d <= candidate.len().max(name.len()) / 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, candidate)| candidate)

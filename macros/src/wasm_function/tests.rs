@@ -36,6 +36,27 @@ fn expansion_snapshots() {
     crate::snapshots::check("wasm-function", 5, expand_case);
 }
 
+/// Component Model imports (`wasm32-wasip2`), against `tests/expand/wit` and the built-in WASI.
+/// The component-type section's bytes are replaced by their length, to keep snapshots readable.
+#[test]
+fn component_expansion_snapshots() {
+    crate::snapshots::check("wasm-function-p2", 6, |source| {
+        let expanded = expand_case(source);
+        let mut out = String::new();
+        for line in expanded.lines() {
+            match line.find("= *b\"") {
+                Some(at) => {
+                    out.push_str(&line[..at]);
+                    out.push_str("= *b\"<the encoded world>\";");
+                }
+                None => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        out
+    });
+}
+
 /// A tiny deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);
 

@@ -9,6 +9,14 @@ fn wasm_function_rejections() {
     trybuild::TestCases::new().compile_fail("wasm_function/*.rs");
 }
 
+/// Component Model imports (`"ns:pkg/iface@version"` modules), checked against WIT on every
+/// target: the built-in WASI 0.2, and `wit-bad/` for a WIT that does not parse.
+#[test]
+#[cfg_attr(miri, ignore = "trybuild runs rustc")]
+fn wasm_function_component_rejections() {
+    trybuild::TestCases::new().compile_fail("wasm_function_p2/*.rs");
+}
+
 #[test]
 #[cfg_attr(miri, ignore = "trybuild runs rustc")]
 fn with_memory_allocator_rejections() {

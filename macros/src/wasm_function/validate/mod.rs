@@ -14,6 +14,11 @@ use super::lowering::{self, LoweredSignature};
 use super::signature::ParsedFn;
 use crate::errors::Errors;
 
+/// Rejects what no import can be (`const`, `async`, an ABI, generics, variadics).
+pub(crate) fn check_shape(sig: &syn::Signature, errors: &mut Errors) {
+    shape::check(sig, errors);
+}
+
 /// A checked import declaration: the function as parsed, and its core lowering.
 pub(crate) struct Import<'a> {
     pub(crate) module: String,

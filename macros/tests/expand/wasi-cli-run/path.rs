@@ -1,0 +1,1 @@
+crate::app::run

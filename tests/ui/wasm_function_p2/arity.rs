@@ -1,0 +1,6 @@
+use wasm_function::wasm_function;
+
+#[wasm_function("wasi:cli/stdout@0.2.0", "get-stdout")]
+fn get_stdout(extra: u32) -> u32;
+
+fn main() {}

@@ -1,0 +1,6 @@
+use wasm_function::wasm_function;
+
+#[wasm_function("wasi:random/random@0.2.0", "get-random-u64")]
+fn get_random_u64() -> u32;
+
+fn main() {}

@@ -1,0 +1,6 @@
+use wasm_function::wasm_function;
+
+#[wasm_function("wasi:io/streams@0.2.0", "[resource-drop]output-strem")]
+fn drop_stream(stream: u32);
+
+fn main() {}

@@ -1,0 +1,6 @@
+use wasm_function::wasm_resource;
+
+#[wasm_resource("wasi:io/streams@0.2.0", "output-stream")]
+pub struct OutputStream(u32);
+
+fn main() {}
