@@ -153,7 +153,10 @@ fn measure_hello(report: &mut Report, variant: &Variant) -> Result<HelloMeasured
             out.stdout_str()
         );
     }
-    let fuel = report.record_fuel(&format!("component.hello.{}", variant.guest), out.fuel_consumed);
+    let fuel = report.record_fuel(
+        &format!("component.hello.{}", variant.guest),
+        out.fuel_consumed,
+    );
     let mut modules = core_modules(&component.bytes)?;
     let count = modules.len();
     modules.sort_by_key(|m| m.size);
@@ -203,7 +206,10 @@ fn rows_5_1_to_5_4_hello(report: &mut Report) -> Result<()> {
     }
     let [ours, raw, wasip2, std] = [&measured[0], &measured[1], &measured[2], &measured[3]];
     for (variant, m) in HELLOS.iter().zip(&measured) {
-        let breakdown = m.main.as_ref().map_or_else(String::new, CoreModule::summary);
+        let breakdown = m
+            .main
+            .as_ref()
+            .map_or_else(String::new, CoreModule::summary);
         let mut row = Row::new(
             variant.id,
             variant.what,
@@ -254,7 +260,11 @@ fn hello_difference(
             note,
             "ours is {} B {} and {} fuel {} than the hand-written externs. ",
             ours.size.abs_diff(raw.size),
-            if ours.size > raw.size { "larger" } else { "smaller" },
+            if ours.size > raw.size {
+                "larger"
+            } else {
+                "smaller"
+            },
             ours.fuel.abs_diff(raw.fuel),
             if ours.fuel > raw.fuel { "more" } else { "less" },
         );
@@ -265,12 +275,20 @@ fn hello_difference(
                 a.summary(),
                 b.summary()
             );
-            let extra: Vec<&String> = a.exports.iter().filter(|e| !b.exports.contains(e)).collect();
+            let extra: Vec<&String> = a
+                .exports
+                .iter()
+                .filter(|e| !b.exports.contains(e))
+                .collect();
             if !extra.is_empty() {
                 let _ = write!(
                     note,
                     "Exports only ours has: {}. ",
-                    extra.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ")
+                    extra
+                        .iter()
+                        .map(|e| format!("`{e}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             if a.exports.iter().any(|e| e == "cabi_realloc")
@@ -288,7 +306,11 @@ fn hello_difference(
                 .exports
                 .iter()
                 .find_map(|e| e.strip_prefix("wasi:cli/run@"))
-                .filter(|_| !b.exports.iter().any(|e| a.exports.contains(e) && e.starts_with("wasi:cli/run@")))
+                .filter(|_| {
+                    !b.exports
+                        .iter()
+                        .any(|e| a.exports.contains(e) && e.starts_with("wasi:cli/run@"))
+                })
             {
                 let _ = write!(
                     note,
@@ -300,7 +322,11 @@ fn hello_difference(
         }
     }
     if ours.size >= wasip2.size {
-        let _ = write!(note, "Not smaller than the `wasip2` crate's {} B. ", wasip2.size);
+        let _ = write!(
+            note,
+            "Not smaller than the `wasip2` crate's {} B. ",
+            wasip2.size
+        );
     }
     if ours.size >= std.size {
         let _ = write!(note, "Not smaller than std's {} B. ", std.size);
@@ -358,7 +384,10 @@ fn rows_5_5_and_5_6_calls(n: u32, report: &mut Report) -> Result<()> {
                 num(r)
             ),
         )
-        .goal("attribute fuel per call = hand-written fuel per call", holds)
+        .goal(
+            "attribute fuel per call = hand-written fuel per call",
+            holds,
+        )
         .data(json!({
             attr: {"fuel_n": fuel[attr].0, "fuel_2n": fuel[attr].1, "fuel_per_call": a},
             raw: {"fuel_n": fuel[raw].0, "fuel_2n": fuel[raw].1, "fuel_per_call": r},
@@ -454,6 +483,14 @@ fn row_5_7_clean_builds(
         &format!("wit-bindgen-rust-macro = \"={WIT_BINDGEN_MACRO}\"\n"),
         "//! Builds `wit-bindgen-rust-macro` and its dependencies.\n",
     )?;
+    // Downloads are not part of a build: fetch both crates' dependencies first.
+    for dir in [&ours_dir, &wbg_dir] {
+        let mut fetch = std::process::Command::new("cargo");
+        fetch
+            .args(["fetch", "--quiet", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"));
+        timed(fetch, "cargo fetch")?;
+    }
     let (mut best_ours, mut best_wbg) = (Duration::MAX, Duration::MAX);
     for round in 0..config.clean_build_runs {
         progress(&format!("  p2 clean builds, round {}", round + 1));
@@ -491,7 +528,10 @@ fn row_5_7_clean_builds(
         what,
         format!("{} vs {}: {}", secs(best_ours), secs(best_wbg), ratio(r)),
     )
-    .goal(&format!("≤ 1× wit-bindgen-rust-macro {WIT_BINDGEN_MACRO}"), r <= 1.0)
+    .goal(
+        &format!("≤ 1× wit-bindgen-rust-macro {WIT_BINDGEN_MACRO}"),
+        r <= 1.0,
+    )
     .data(json!({
         "ours_seconds": best_ours.as_secs_f64(),
         "wit_bindgen_seconds": best_wbg.as_secs_f64(),
@@ -536,7 +576,11 @@ const P2_SHAPES: [(&str, &str, &str); 20] = [
         "(stream: u32)",
     ),
     ("wasi:clocks/monotonic-clock@0.2.0", "now", "() -> u64"),
-    ("wasi:clocks/monotonic-clock@0.2.0", "resolution", "() -> u64"),
+    (
+        "wasi:clocks/monotonic-clock@0.2.0",
+        "resolution",
+        "() -> u64",
+    ),
     ("wasi:random/random@0.2.0", "get-random-u64", "() -> u64"),
     (
         "wasi:random/random@0.2.0",
@@ -554,7 +598,11 @@ const P2_SHAPES: [(&str, &str, &str); 20] = [
         "() -> Vec<String>",
     ),
     ("test:harness/calls@0.1.0", "string-len", "(s: &str) -> u32"),
-    ("test:harness/calls@0.1.0", "echo-string", "(s: &str) -> String"),
+    (
+        "test:harness/calls@0.1.0",
+        "echo-string",
+        "(s: &str) -> String",
+    ),
     ("test:harness/calls@0.1.0", "echo-u32", "(v: u32) -> u32"),
     ("test:harness/calls@0.1.0", "f64-bits", "(v: f64) -> u64"),
     (
@@ -630,8 +678,7 @@ fn row_5_8_check_p2_declarations(
     let wit = p2_dir.join("wit");
     std::fs::create_dir_all(&wit)?;
     std::fs::copy(
-        wasm_function_tests::repo_root()
-            .join("tests/guests/bench-p2-calls/wit/harness.wit"),
+        wasm_function_tests::repo_root().join("tests/guests/bench-p2-calls/wit/harness.wit"),
         wit.join("harness.wit"),
     )
     .context("copying the harness WIT")?;
@@ -707,7 +754,9 @@ mod tests {
     fn p2_source_rotates_the_shapes() {
         let src = p2_source(21);
         assert!(src.contains("pub fn f0() -> u32;"));
-        assert!(src.contains("#[wasm_function(\"wasi:cli/stdout@0.2.0\", \"get-stdout\")]\npub fn f20() -> u32;"));
+        assert!(src.contains(
+            "#[wasm_function(\"wasi:cli/stdout@0.2.0\", \"get-stdout\")]\npub fn f20() -> u32;"
+        ));
         assert_eq!(src.matches("#[wasm_function(").count(), 21);
     }
 }

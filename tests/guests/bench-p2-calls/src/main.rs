@@ -60,7 +60,10 @@ fn echo_string_raw<'s>(memory: &MemoryAllocator<'s>, s: &str) -> &'s str {
     }
     // SAFETY: `cabi_realloc` put `len` bytes at `ptr` in the scope, which outlives `'s`.
     let bytes: &'s [u8] = unsafe {
-        std::slice::from_raw_parts(std::ptr::with_exposed_provenance(ptr as usize), len as usize)
+        std::slice::from_raw_parts(
+            std::ptr::with_exposed_provenance(ptr as usize),
+            len as usize,
+        )
     };
     match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -90,7 +93,8 @@ fn string_len_raw_loop(n: u32) -> u64 {
 fn echo_string_attr_loop(n: u32) -> u64 {
     let mut sum = 0;
     for _ in 0..n {
-        sum += with_memory_allocator!(|memory| { echo_string(&memory, black_box(TEXT)).len() as u64 });
+        sum +=
+            with_memory_allocator!(|memory| { echo_string(&memory, black_box(TEXT)).len() as u64 });
     }
     sum
 }
@@ -99,14 +103,17 @@ fn echo_string_attr_loop(n: u32) -> u64 {
 fn echo_string_raw_loop(n: u32) -> u64 {
     let mut sum = 0;
     for _ in 0..n {
-        sum += with_memory_allocator!(|memory| { echo_string_raw(&memory, black_box(TEXT)).len() as u64 });
+        sum += with_memory_allocator!(|memory| {
+            echo_string_raw(&memory, black_box(TEXT)).len() as u64
+        });
     }
     sum
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(name), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u32>().ok())) else {
+    let (Some(name), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u32>().ok()))
+    else {
         eprintln!("usage: bench-p2-calls <loop> <n>");
         std::process::exit(2);
     };
