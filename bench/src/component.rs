@@ -14,7 +14,9 @@ use serde_json::json;
 use crate::compile::{attr_source, cargo, secs, timed, touch_source, write_crate};
 use crate::report::{Report, Row};
 use crate::{CompileConfig, Config, int, num, per_iteration, progress, ratio};
-use wasm_function_tests::{ComponentOutcome, Guest, Profile, Target, guest_for};
+use wasm_function_tests::{
+    ComponentOutcome, Guest, Profile, Target, guest_for, read_component_imports,
+};
 
 /// The line every hello component must print, and nothing else.
 const HELLO: &[u8] = b"Hello, world!\n";
@@ -128,6 +130,8 @@ struct HelloMeasured {
     /// The program's core module (the largest one).
     main: Option<CoreModule>,
     modules: usize,
+    /// The instances the component imports (their names carry the WASI version).
+    imports: Vec<String>,
 }
 
 fn check_ran(out: &ComponentOutcome, what: &str) -> Result<()> {
@@ -165,6 +169,10 @@ fn measure_hello(report: &mut Report, variant: &Variant) -> Result<HelloMeasured
         fuel,
         main: modules.pop(),
         modules: count,
+        imports: read_component_imports(&component.bytes)?
+            .into_iter()
+            .map(|import| import.name)
+            .collect(),
     })
 }
 
@@ -275,6 +283,14 @@ fn hello_difference(
                 a.summary(),
                 b.summary()
             );
+            if a.functions > b.functions {
+                let _ = write!(
+                    note,
+                    "Ours has {} more functions in its core module ({} B more code). ",
+                    a.functions - b.functions,
+                    a.code_bytes.saturating_sub(b.code_bytes)
+                );
+            }
             let extra: Vec<&String> = a
                 .exports
                 .iter()
@@ -320,6 +336,15 @@ fn hello_difference(
                 );
             }
         }
+    }
+    if ours.imports != raw.imports {
+        let _ = write!(
+            note,
+            "The components import different instance names (the versions come from the WIT \
+             that typed them): ours {}; hand-written {}. ",
+            ours.imports.join(", "),
+            raw.imports.join(", ")
+        );
     }
     if ours.size >= wasip2.size {
         let _ = write!(
