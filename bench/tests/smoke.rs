@@ -40,7 +40,7 @@ fn small_benchmark_runs_and_its_fuel_is_deterministic() {
     // The goals that are the design's claims (wrapper code = raw extern code, sizes of (a),
     // memory kept flat) hold; the others are reported, not enforced.
     for id in [
-        "1a", "1g", "2.9", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "5.5",
+        "1a", "1g", "2.9", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "5.3", "5.4", "5.5",
     ] {
         let row = first.row(id).unwrap();
         assert_eq!(
@@ -58,14 +58,6 @@ fn small_benchmark_runs_and_its_fuel_is_deterministic() {
         }
     }
 
-    // Section 5's hello components are all measured, and ours is smaller than the wasip2
-    // crate's and std's.
-    let size = |id: &str| first.row(id).unwrap().data["size_bytes"].as_u64().unwrap();
-    assert!(
-        size("5.1") < size("5.3") && size("5.1") < size("5.4"),
-        "{}",
-        first.table()
-    );
 
     // Fuel: positive, and equal in a second run.
     assert!(first.fuel.len() >= 40, "fuel figures: {:?}", first.fuel);
