@@ -58,7 +58,6 @@ fn small_benchmark_runs_and_its_fuel_is_deterministic() {
         }
     }
 
-
     // Fuel: positive, and equal in a second run.
     assert!(first.fuel.len() >= 40, "fuel figures: {:?}", first.fuel);
     for (name, fuel) in &first.fuel {
