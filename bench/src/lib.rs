@@ -2,13 +2,15 @@
 //! write instead, with a verdict per goal.
 //!
 //! [`run`] builds the benchmark guests (`tests/guests/hello-*`, `bench-alloc`, `bench-calls`)
-//! for `wasm32-wasip1` in release with the harness of `wasm-function-tests`, runs them in its
+//! for `wasm32-wasip1` and the component guests (`bench-p2-*`, `p2-hello-raw`) for
+//! `wasm32-wasip2` in release with the harness of `wasm-function-tests`, runs them in its
 //! wasmtime with fuel metering, times what needs timing side by side, and returns a [`Report`];
 //! [`Report::write`] writes `report.md`, `report.json` and `README-section.md`. The binary
 //! (`cargo run --release -p wasm-function-bench`) runs [`Config::full`]; `bench/tests/smoke.rs`
 //! runs [`Config::smoke`].
 //!
-//! One module per report section: `hello` (1), `alloc` (2), `calls` (3), `compile` (4), each
+//! One module per report section: `hello` (1), `alloc` (2), `calls` (3), `compile` (4),
+//! `component` (5, wasm32-wasip2), each
 //! with a function per row or group of rows; `report` renders the rows, `wasm` reads built
 //! modules with wasmparser.
 //!
@@ -20,6 +22,7 @@
 mod alloc;
 mod calls;
 mod compile;
+mod component;
 mod hello;
 mod report;
 mod wasm;
@@ -42,6 +45,9 @@ pub struct Config {
     pub alloc_iterations: u32,
     /// Iterations of the import-call loops (each runs `n` and `2n` times).
     pub call_iterations: u32,
+    /// Iterations of the component import-call loops of section 5 (each runs `n` and `2n`
+    /// times).
+    pub component_call_iterations: u32,
     /// How many times each allocation loop is timed for the wall-time ratios (0: no timing).
     pub wall_repeats: u32,
     /// The compile-time rows, or `None` to skip them.
@@ -70,6 +76,7 @@ impl Config {
         Config {
             alloc_iterations: 1_000_000,
             call_iterations: 1_000_000,
+            component_call_iterations: 100_000,
             wall_repeats: 5,
             compile: Some(CompileConfig {
                 declarations: 1000,
@@ -89,6 +96,7 @@ impl Config {
         Config {
             alloc_iterations: 2000,
             call_iterations: 500,
+            component_call_iterations: 200,
             wall_repeats: 1,
             compile: None,
             out_dir: wasm_function_tests::repo_root()
@@ -114,6 +122,8 @@ pub fn run(config: &Config) -> Result<Report> {
     calls::run(config, &mut report)?;
     progress("compile time");
     compile::run(config.compile.as_ref(), &mut report)?;
+    progress("Component Model (wasm32-wasip2)");
+    component::run(config, &mut report)?;
     report.meta.insert(
         "duration".to_owned(),
         format!("{:.0} s", started.elapsed().as_secs_f64()),
@@ -212,9 +222,10 @@ fn meta(config: &Config) -> std::collections::BTreeMap<String, String> {
     meta.insert(
         "config".to_owned(),
         format!(
-            "allocation loops n = {}, call loops n = {} (each also run with 2n), {} timed repeats, compile rows: {}",
+            "allocation loops n = {}, call loops n = {}, component call loops n = {} (each also run with 2n), {} timed repeats, compile rows: {}",
             int(config.alloc_iterations.into()),
             int(config.call_iterations.into()),
+            int(config.component_call_iterations.into()),
             config.wall_repeats,
             match &config.compile {
                 Some(c) => format!(

@@ -1,11 +1,11 @@
 //! The benchmark: `cargo run --release -p wasm-function-bench`.
 //!
-//! Builds every benchmark guest for `wasm32-wasip1`, runs them with fuel metering, times what
+//! Builds every benchmark guest (for `wasm32-wasip1`, the component ones for `wasm32-wasip2`), runs them with fuel metering, times what
 //! needs timing side by side, prints one table, and writes `target/bench/report.md`,
 //! `target/bench/report.json` and `target/bench/README-section.md`.
 //!
 //! Options: `--quick` (the smoke test's small configuration, written to `target/bench-smoke`),
-//! `--iterations N` (allocation loops), `--call-iterations N`, `--repeats N` (wall-time
+//! `--iterations N` (allocation loops), `--call-iterations N`, `--component-call-iterations N`, `--repeats N` (wall-time
 //! rounds), `--declarations N`, `--no-compile`, `--no-clean-builds`, `--out DIR`, and
 //! `--alloc-wasm FILE` (measure a prebuilt `bench-alloc` module, e.g. one built against a patched
 //! runtime, instead of building the guest).
@@ -30,6 +30,9 @@ fn parse_args() -> Result<Config> {
             "--quick" => config = Config::smoke(),
             "--iterations" => config.alloc_iterations = number(args.next(), &arg)?,
             "--call-iterations" => config.call_iterations = number(args.next(), &arg)?,
+            "--component-call-iterations" => {
+                config.component_call_iterations = number(args.next(), &arg)?
+            }
             "--repeats" => config.wall_repeats = number(args.next(), &arg)?,
             "--declarations" => {
                 let n = number(args.next(), &arg)? as usize;
@@ -53,7 +56,7 @@ fn parse_args() -> Result<Config> {
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: wasm-function-bench [--quick] [--iterations N] [--call-iterations N] [--repeats N] \
+                    "usage: wasm-function-bench [--quick] [--iterations N] [--call-iterations N] [--component-call-iterations N] [--repeats N] \
                      [--declarations N] [--no-compile] [--no-clean-builds] [--alloc-wasm FILE] [--out DIR]"
                 );
                 std::process::exit(0);
