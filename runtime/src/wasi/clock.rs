@@ -12,7 +12,7 @@
 
 use core::time::Duration;
 
-use super::{Clockid, Errno, Timestamp, raw};
+use super::{Clockid, Errno, Timestamp, sys};
 
 /// The precision asked of the host: the finest it has.
 const PRECISION: Timestamp = 1;
@@ -25,7 +25,7 @@ const PRECISION: Timestamp = 1;
 /// clock it does not have.
 #[inline]
 pub fn now_nanos(clock: Clockid) -> Result<Timestamp, Errno> {
-    raw::clock_time_get(clock, PRECISION)
+    sys::clock_time_get(clock, PRECISION)
 }
 
 /// The current time of `clock`, from the clock's origin (the Unix epoch for
@@ -47,7 +47,7 @@ pub fn now(clock: Clockid) -> Result<Duration, Errno> {
 /// clock it does not have.
 #[inline]
 pub fn resolution(clock: Clockid) -> Result<Duration, Errno> {
-    raw::clock_res_get(clock).map(Duration::from_nanos)
+    sys::clock_res_get(clock).map(Duration::from_nanos)
 }
 
 /// Wall-clock time: the duration since 1970-01-01 00:00:00 UTC. It may jump.

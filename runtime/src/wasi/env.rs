@@ -35,7 +35,7 @@ use core::fmt;
 
 use super::bytes;
 use super::scratch::bytes_in;
-use super::{Errno, Size, raw};
+use super::{Errno, Size, sys};
 use crate::memory::MemoryAllocator;
 
 /// How many strings the host has and how many bytes they take, NULs included (what
@@ -71,7 +71,7 @@ const POINTER_SIZE: usize = core::mem::size_of::<*mut u8>();
 ///
 /// What the host returns from `args_sizes_get`.
 pub fn args_sizes() -> Result<BufferSizes, Errno> {
-    let (count, buf_len) = raw::args_sizes_get()?;
+    let (count, buf_len) = sys::args_sizes_get()?;
     Ok(BufferSizes { count, buf_len })
 }
 
@@ -81,7 +81,7 @@ pub fn args_sizes() -> Result<BufferSizes, Errno> {
 ///
 /// What the host returns from `environ_sizes_get`.
 pub fn vars_sizes() -> Result<BufferSizes, Errno> {
-    let (count, buf_len) = raw::environ_sizes_get()?;
+    let (count, buf_len) = sys::environ_sizes_get()?;
     Ok(BufferSizes { count, buf_len })
 }
 
@@ -130,7 +130,7 @@ fn args_with(buf: &mut [u8], sizes: BufferSizes) -> Result<Args<'_>, Errno> {
     fetch(buf, sizes, |table, strings| {
         // SAFETY: `fetch` passes a pointer table valid and aligned for `sizes.count` pointers
         // and a string area valid for `sizes.buf_len` bytes, the sizes the host gave.
-        unsafe { raw::args_get(table, strings) }
+        unsafe { sys::args_get(table, strings) }
     })
     .map(|list| Args { list })
 }
@@ -175,7 +175,7 @@ pub fn vars_in<'s>(mem: &MemoryAllocator<'s>) -> Result<Vars<'s>, Errno> {
 fn vars_with(buf: &mut [u8], sizes: BufferSizes) -> Result<Vars<'_>, Errno> {
     fetch(buf, sizes, |table, strings| {
         // SAFETY: as in `args_with`, with the sizes of the environment.
-        unsafe { raw::environ_get(table, strings) }
+        unsafe { sys::environ_get(table, strings) }
     })
     .map(|list| Vars { list })
 }

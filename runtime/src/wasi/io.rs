@@ -16,7 +16,7 @@
 
 use core::fmt;
 
-use super::{Ciovec, Errno, Fd, Iovec, raw};
+use super::{Ciovec, Errno, Fd, Iovec, sys};
 
 /// Writes some of `buf` to `fd`; returns how many bytes were written.
 ///
@@ -26,7 +26,7 @@ use super::{Ciovec, Errno, Fd, Iovec, raw};
 /// writing, [`Errno::PIPE`] if the reading end is closed.
 #[inline]
 pub fn write(fd: Fd, buf: &[u8]) -> Result<usize, Errno> {
-    raw::fd_write(fd, &[Ciovec::new(buf)])
+    sys::fd_write(fd, &[Ciovec::new(buf)])
 }
 
 /// Writes all of `buf` to `fd`, retrying short writes and [`Errno::INTR`].
@@ -68,7 +68,7 @@ pub(crate) fn write_all_with(
 #[inline]
 pub fn read(fd: Fd, buf: &mut [u8]) -> Result<usize, Errno> {
     let len = buf.len();
-    raw::fd_read(fd, &[Iovec::new(buf)]).map(|n| n.min(len))
+    sys::fd_read(fd, &[Iovec::new(buf)]).map(|n| n.min(len))
 }
 
 /// Reads from `fd` until `buf` is full or the end of file; returns how many bytes were read

@@ -73,11 +73,13 @@ pub mod clock;
 pub mod env;
 pub mod fs;
 pub mod io;
+pub mod p2;
 pub mod poll;
 pub mod print;
 pub mod proc;
 pub mod random;
 pub mod raw;
+mod sys;
 
 pub use enums::{Advice, Clockid, Eventtype, Filetype, Preopentype, Signal, Whence};
 pub use errno::Errno;

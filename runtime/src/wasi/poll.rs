@@ -11,7 +11,7 @@
 use core::time::Duration;
 
 use super::clock::Instant;
-use super::{Clockid, Errno, Event, Subscription, raw};
+use super::{Clockid, Errno, Event, Subscription, sys};
 
 /// Waits until at least one of `subscriptions` fires; returns the events, one per fired
 /// subscription, in the front of `events`.
@@ -49,7 +49,7 @@ pub fn poll<'e>(
     // `events` for writes of at least that many (checked above); both are aligned slices.
     // `Event` accepts any bytes the host writes (`WasmWritable`).
     let n = unsafe {
-        raw::poll_oneoff(
+        sys::poll_oneoff(
             subscriptions.as_ptr(),
             events.as_mut_ptr(),
             subscriptions.len(),

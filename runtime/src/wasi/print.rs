@@ -167,7 +167,7 @@ pub fn _print(fd: Fd, args: fmt::Arguments<'_>, newline: bool) {
 #[inline(never)]
 fn print_line(fd: Fd, text: &[u8]) {
     let iovs = [super::Ciovec::new(text), super::Ciovec::new(b"\n")];
-    match super::raw::fd_write(fd, &iovs) {
+    match super::sys::fd_write(fd, &iovs) {
         Ok(written) if written < text.len() => {
             let _ = io::write_all(fd, &text[written..]);
             let _ = io::write_all(fd, b"\n");

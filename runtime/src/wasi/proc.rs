@@ -1,6 +1,6 @@
 //! The process: exiting, yielding, raising a signal.
 
-use super::{Errno, Exitcode, Signal, raw};
+use super::{Errno, Exitcode, Signal, sys};
 
 /// Terminates the process with exit status `code` (0 is success); does not return.
 ///
@@ -11,7 +11,7 @@ use super::{Errno, Exitcode, Signal, raw};
 /// ```
 #[inline]
 pub fn exit(code: Exitcode) -> ! {
-    raw::proc_exit(code)
+    sys::proc_exit(code)
 }
 
 /// Lets other threads or processes run (`sched_yield`).
@@ -22,7 +22,7 @@ pub fn exit(code: Exitcode) -> ! {
 /// it.
 #[inline]
 pub fn yield_now() -> Result<(), Errno> {
-    raw::sched_yield()
+    sys::sched_yield()
 }
 
 /// Sends `signal` to the process (`proc_raise`). Many hosts answer [`Errno::NOSYS`] or
@@ -33,5 +33,5 @@ pub fn yield_now() -> Result<(), Errno> {
 /// What the host returns from `proc_raise`: often [`Errno::NOSYS`] or [`Errno::NOTSUP`].
 #[inline]
 pub fn raise(signal: Signal) -> Result<(), Errno> {
-    raw::proc_raise(signal)
+    sys::proc_raise(signal)
 }

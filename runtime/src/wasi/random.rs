@@ -9,7 +9,7 @@
 //! # Ok::<(), wasm_function::wasi::Errno>(())
 //! ```
 
-use super::{Errno, raw};
+use super::{Errno, sys};
 
 /// Fills `buf` with random bytes.
 ///
@@ -19,7 +19,7 @@ use super::{Errno, raw};
 /// randomness.
 #[inline]
 pub fn fill(buf: &mut [u8]) -> Result<(), Errno> {
-    raw::random_get(buf)
+    sys::random_get(buf)
 }
 
 /// A random `u32`.

@@ -4,7 +4,7 @@ use core::fmt;
 use core::mem::ManuallyDrop;
 
 use super::OpenOptions;
-use crate::wasi::{Ciovec, Errno, Fd, Fdstat, Filesize, Filestat, Iovec, Whence, io, raw};
+use crate::wasi::{Ciovec, Errno, Fd, Fdstat, Filesize, Filestat, Iovec, Whence, io, sys};
 
 /// Where [`File::seek`] measures from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,7 +94,7 @@ impl File {
     /// What the host returns from `fd_close`, such as [`Errno::BADF`]; the `File` is gone
     /// either way.
     pub fn close(self) -> Result<(), Errno> {
-        raw::fd_close(self.into_fd())
+        sys::fd_close(self.into_fd())
     }
 
     /// Reads into `buf` at the current offset; returns how many bytes were read, 0 at end of
@@ -128,7 +128,7 @@ impl File {
     /// open for reading, [`Errno::SPIPE`] if it cannot seek.
     pub fn read_at(&self, buf: &mut [u8], offset: Filesize) -> Result<usize, Errno> {
         let len = buf.len();
-        raw::fd_pread(self.fd, &[Iovec::new(buf)], offset).map(|n| n.min(len))
+        sys::fd_pread(self.fd, &[Iovec::new(buf)], offset).map(|n| n.min(len))
     }
 
     /// Reads the rest of the file, appending to `out`; returns how many bytes were read.
@@ -172,7 +172,7 @@ impl File {
     /// What the host returns from `fd_pwrite`: for example [`Errno::BADF`] if the file is not
     /// open for writing, [`Errno::SPIPE`] if it cannot seek.
     pub fn write_at(&self, buf: &[u8], offset: Filesize) -> Result<usize, Errno> {
-        raw::fd_pwrite(self.fd, &[Ciovec::new(buf)], offset)
+        sys::fd_pwrite(self.fd, &[Ciovec::new(buf)], offset)
     }
 
     /// Moves the offset; returns the new offset from the start of the file.
@@ -191,7 +191,7 @@ impl File {
             SeekFrom::End(offset) => (offset, Whence::END),
             SeekFrom::Current(offset) => (offset, Whence::CUR),
         };
-        raw::fd_seek(self.fd, offset, whence)
+        sys::fd_seek(self.fd, offset, whence)
     }
 
     /// The current offset.
@@ -201,7 +201,7 @@ impl File {
     /// What the host returns from `fd_tell`, such as [`Errno::SPIPE`] if the file cannot seek.
     #[inline]
     pub fn tell(&self) -> Result<Filesize, Errno> {
-        raw::fd_tell(self.fd)
+        sys::fd_tell(self.fd)
     }
 
     /// The file's attributes.
@@ -211,7 +211,7 @@ impl File {
     /// What the host returns from `fd_filestat_get`, such as [`Errno::BADF`].
     #[inline]
     pub fn metadata(&self) -> Result<Filestat, Errno> {
-        raw::fd_filestat_get(self.fd)
+        sys::fd_filestat_get(self.fd)
     }
 
     /// The descriptor's type, flags and rights.
@@ -221,7 +221,7 @@ impl File {
     /// What the host returns from `fd_fdstat_get`, such as [`Errno::BADF`].
     #[inline]
     pub fn fdstat(&self) -> Result<Fdstat, Errno> {
-        raw::fd_fdstat_get(self.fd)
+        sys::fd_fdstat_get(self.fd)
     }
 
     /// Truncates or extends the file to `size` bytes.
@@ -233,7 +233,7 @@ impl File {
     /// too large.
     #[inline]
     pub fn set_len(&self, size: Filesize) -> Result<(), Errno> {
-        raw::fd_filestat_set_size(self.fd, size)
+        sys::fd_filestat_set_size(self.fd, size)
     }
 
     /// Flushes the file's data and metadata to storage.
@@ -243,7 +243,7 @@ impl File {
     /// What the host returns from `fd_sync`, such as [`Errno::IO`].
     #[inline]
     pub fn sync_all(&self) -> Result<(), Errno> {
-        raw::fd_sync(self.fd)
+        sys::fd_sync(self.fd)
     }
 
     /// Flushes the file's data to storage.
@@ -253,14 +253,14 @@ impl File {
     /// What the host returns from `fd_datasync`, such as [`Errno::IO`].
     #[inline]
     pub fn sync_data(&self) -> Result<(), Errno> {
-        raw::fd_datasync(self.fd)
+        sys::fd_datasync(self.fd)
     }
 }
 
 impl Drop for File {
     fn drop(&mut self) {
         // Errors on close are ignored here; `File::close` reports them.
-        let _ = raw::fd_close(self.fd);
+        let _ = sys::fd_close(self.fd);
     }
 }
 

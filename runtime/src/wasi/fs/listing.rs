@@ -4,7 +4,7 @@ use core::fmt;
 
 use crate::memory::MemoryAllocator;
 use crate::wasi::scratch::bytes_in;
-use crate::wasi::{DIRCOOKIE_START, Dircookie, Dirent, Errno, Fd, Filetype, Inode, raw};
+use crate::wasi::{DIRCOOKIE_START, Dircookie, Dirent, Errno, Fd, Filetype, Inode, sys};
 
 /// Lists the directory `dir` through `fd_readdir`, using `buf` for the host's output.
 ///
@@ -87,7 +87,7 @@ impl ReadDir<'_> {
     /// descriptor is not a directory, [`Errno::BADF`] if it is not open.
     pub fn next_entry(&mut self) -> Result<Option<DirEntry<'_>>, Errno> {
         let fd = self.fd;
-        self.next_entry_with(|buf, cookie| raw::fd_readdir(fd, buf, cookie))
+        self.next_entry_with(|buf, cookie| sys::fd_readdir(fd, buf, cookie))
     }
 
     /// [`next_entry`](Self::next_entry) over any `fd_readdir`.

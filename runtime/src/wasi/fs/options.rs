@@ -1,7 +1,7 @@
 //! [`OpenOptions`]: how to open a file, computing the `path_open` flags and rights.
 
 use super::File;
-use crate::wasi::{Errno, Fd, Fdflags, Lookupflags, Oflags, Rights, raw};
+use crate::wasi::{Errno, Fd, Fdflags, Lookupflags, Oflags, Rights, sys};
 
 /// How to open a file, like `std::fs::OpenOptions`; [`open`](OpenOptions::open) computes the
 /// `path_open` flags and rights.
@@ -171,12 +171,12 @@ impl OpenOptions {
     pub fn open(&self, dir: Fd, path: &str) -> Result<File, Errno> {
         // Hosts that enforce rights (such as Node's) refuse rights the directory cannot hand
         // down, so ask for the wanted rights it can.
-        let inheriting = raw::fd_fdstat_get(dir)?.fs_rights_inheriting;
+        let inheriting = sys::fd_fdstat_get(dir)?.fs_rights_inheriting;
         let mut fdflags = self.fdflags;
         if self.append {
             fdflags |= Fdflags::APPEND;
         }
-        let fd = raw::path_open(
+        let fd = sys::path_open(
             dir,
             self.lookupflags(),
             path,

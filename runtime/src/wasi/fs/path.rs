@@ -2,7 +2,7 @@
 //! attributes, and whole-file reads and writes.
 
 use super::File;
-use crate::wasi::{Errno, Fd, Filestat, Lookupflags, raw};
+use crate::wasi::{Errno, Fd, Filestat, Lookupflags, sys};
 
 /// Creates the directory `path`.
 ///
@@ -12,7 +12,7 @@ use crate::wasi::{Errno, Fd, Filestat, Lookupflags, raw};
 /// exists, [`Errno::NOENT`] if its parent does not.
 #[inline]
 pub fn create_dir(dir: Fd, path: &str) -> Result<(), Errno> {
-    raw::path_create_directory(dir, path)
+    sys::path_create_directory(dir, path)
 }
 
 /// Removes the empty directory `path`.
@@ -24,7 +24,7 @@ pub fn create_dir(dir: Fd, path: &str) -> Result<(), Errno> {
 /// is not a directory.
 #[inline]
 pub fn remove_dir(dir: Fd, path: &str) -> Result<(), Errno> {
-    raw::path_remove_directory(dir, path)
+    sys::path_remove_directory(dir, path)
 }
 
 /// Removes the file `path` (not a directory: that is [`Errno::ISDIR`] or [`Errno::PERM`]).
@@ -35,7 +35,7 @@ pub fn remove_dir(dir: Fd, path: &str) -> Result<(), Errno> {
 /// not exist, [`Errno::ISDIR`] or [`Errno::PERM`] for a directory.
 #[inline]
 pub fn remove_file(dir: Fd, path: &str) -> Result<(), Errno> {
-    raw::path_unlink_file(dir, path)
+    sys::path_unlink_file(dir, path)
 }
 
 /// Renames `from` (relative to `dir`) to `to` (relative to `to_dir`), replacing `to` if it
@@ -48,7 +48,7 @@ pub fn remove_file(dir: Fd, path: &str) -> Result<(), Errno> {
 /// [`Errno::NOTDIR`] if one is a directory and the other is not.
 #[inline]
 pub fn rename(dir: Fd, from: &str, to_dir: Fd, to: &str) -> Result<(), Errno> {
-    raw::path_rename(dir, from, to_dir, to)
+    sys::path_rename(dir, from, to_dir, to)
 }
 
 /// Creates a hard link `to` (relative to `to_dir`) to the file `from` (relative to `dir`).
@@ -59,7 +59,7 @@ pub fn rename(dir: Fd, from: &str, to_dir: Fd, to: &str) -> Result<(), Errno> {
 /// exist, [`Errno::EXIST`] if `to` does, [`Errno::PERM`] if `from` is a directory.
 #[inline]
 pub fn hard_link(dir: Fd, from: &str, to_dir: Fd, to: &str) -> Result<(), Errno> {
-    raw::path_link(dir, Lookupflags::empty(), from, to_dir, to)
+    sys::path_link(dir, Lookupflags::empty(), from, to_dir, to)
 }
 
 /// Creates the symbolic link `link` (relative to `dir`) pointing to `target`.
@@ -70,7 +70,7 @@ pub fn hard_link(dir: Fd, from: &str, to_dir: Fd, to: &str) -> Result<(), Errno>
 /// [`Errno::NOENT`] if its parent does not.
 #[inline]
 pub fn symlink(dir: Fd, target: &str, link: &str) -> Result<(), Errno> {
-    raw::path_symlink(target, dir, link)
+    sys::path_symlink(target, dir, link)
 }
 
 /// Reads the target of the symbolic link `path` into `buf`.
@@ -81,7 +81,7 @@ pub fn symlink(dir: Fd, target: &str, link: &str) -> Result<(), Errno> {
 /// more byte than the target's length, e.g. [`symlink_metadata`]`.size + 1`),
 /// [`Errno::ILSEQ`] if it is not UTF-8, or what the host returns.
 pub fn read_link<'b>(dir: Fd, path: &str, buf: &'b mut [u8]) -> Result<&'b str, Errno> {
-    let n = raw::path_readlink(dir, path, buf)?;
+    let n = sys::path_readlink(dir, path, buf)?;
     if n >= buf.len() {
         return Err(Errno::NOBUFS);
     }
@@ -96,7 +96,7 @@ pub fn read_link<'b>(dir: Fd, path: &str, buf: &'b mut [u8]) -> Result<&'b str, 
 /// link's target) does not exist, [`Errno::NOTCAPABLE`] if it leads outside `dir`.
 #[inline]
 pub fn metadata(dir: Fd, path: &str) -> Result<Filestat, Errno> {
-    raw::path_filestat_get(dir, Lookupflags::SYMLINK_FOLLOW, path)
+    sys::path_filestat_get(dir, Lookupflags::SYMLINK_FOLLOW, path)
 }
 
 /// The attributes of `path` itself, not following a final symbolic link.
@@ -107,7 +107,7 @@ pub fn metadata(dir: Fd, path: &str) -> Result<Filestat, Errno> {
 /// not exist, [`Errno::NOTCAPABLE`] if it leads outside `dir`.
 #[inline]
 pub fn symlink_metadata(dir: Fd, path: &str) -> Result<Filestat, Errno> {
-    raw::path_filestat_get(dir, Lookupflags::empty(), path)
+    sys::path_filestat_get(dir, Lookupflags::empty(), path)
 }
 
 /// Writes `data` to the file `path`, creating or truncating it.

@@ -2,7 +2,7 @@
 
 use crate::memory::MemoryAllocator;
 use crate::wasi::scratch::bytes_in;
-use crate::wasi::{Errno, Fd, bytes, raw};
+use crate::wasi::{Errno, Fd, bytes, sys};
 
 /// A preopened directory: its descriptor and the length of its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl Preopen {
     /// [`Errno::ILSEQ`] if the name is not UTF-8, or what the host returns.
     pub fn name_into<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, Errno> {
         let buf = buf.get_mut(..self.name_len).ok_or(Errno::NOBUFS)?;
-        raw::fd_prestat_dir_name(self.fd, buf)?;
+        sys::fd_prestat_dir_name(self.fd, buf)?;
         let buf: &'b [u8] = buf;
         // Some hosts count a trailing NUL in the length; it is not part of the name.
         let name = match buf.iter().position(|&b| b == 0) {
@@ -96,7 +96,7 @@ impl Iterator for Preopens {
         loop {
             let fd = self.next?;
             self.next = fd.next();
-            match raw::fd_prestat_get(fd) {
+            match sys::fd_prestat_get(fd) {
                 Ok(prestat) => {
                     // A kind of preopen other than a directory is skipped.
                     if let Some(dir) = prestat.as_dir() {

@@ -1,0 +1,1 @@
+//! `wasi:filesystem@0.2.0`.

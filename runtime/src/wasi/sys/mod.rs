@@ -1,0 +1,16 @@
+//! The primitives the safe layer is written against: preview1's functions, with preview1's
+//! types and semantics, whichever WASI the target has.
+//!
+//! On `wasm32-wasip1` (and on hosts, where calls panic) they are [`raw`](super::raw)'s
+//! functions themselves. On `wasm32-wasip2` they are implemented over the WASI 0.2 interfaces
+//! of [`p2`](super::p2), so the safe layer ([`io`](super::io), [`fs`](super::fs),
+//! [`env`](mod@super::env), …) builds unchanged for either target and a p2 program imports no
+//! `wasi_snapshot_preview1` function.
+
+#[cfg(not(all(target_arch = "wasm32", target_env = "p2")))]
+pub(crate) use super::raw::*;
+
+#[cfg(all(target_arch = "wasm32", target_env = "p2"))]
+mod p2;
+#[cfg(all(target_arch = "wasm32", target_env = "p2"))]
+pub(crate) use p2::*;
