@@ -71,7 +71,7 @@ fn println_scoped(text: &str) -> Result<usize, Errno> {
 }
 
 /// Runs the demo; ends the process through `proc_exit(0)`.
-pub fn main() -> ! {
+pub(crate) fn main() -> ! {
     let written =
         println_scoped("Hello from wasm-function: this line went through a scoped iovec.")
             .expect("fd_write");

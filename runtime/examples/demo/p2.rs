@@ -85,7 +85,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Runs the demo; returning from `main` makes `wasi:cli/run` return `ok`.
-pub fn main() {
+pub(crate) fn main() {
     println!("Hello from wasm-function on wasm32-wasip2: this line went through println!.");
 
     let stdout = get_stdout();
