@@ -86,6 +86,24 @@ fn std_arguments_environment_and_a_preopened_file() {
 }
 
 #[test]
+fn std_reads_an_absolute_path_through_a_root_preopen() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/deep.txt"), "under /").expect("write");
+    assert_same_in_wasmtime_and_jco(
+        &p2("p2-std-hello"),
+        &ComponentInputs::new()
+            .env("READ", "/sub/deep.txt")
+            .preopen(dir.path(), "/"),
+        "hello from p2-std-hello\n\
+         args: [\"p2-std-hello\"]\n\
+         env: READ=/sub/deep.txt\n\
+         /sub/deep.txt: under /\n",
+        0,
+    );
+}
+
+#[test]
 fn std_without_a_preopen_cannot_read_the_file() {
     let (wasmtime, _) = assert_same_in_wasmtime_and_jco(
         &p2("p2-std-hello"),

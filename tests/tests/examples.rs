@@ -266,6 +266,16 @@ fn cat_and_ls_print_the_same_in_jco() {
     );
     assert_eq!(wasmtime.stderr_str(), CAT_ERRORS);
 
+    // A mebibyte through stdout: nothing lost or reordered on the way out of either runtime.
+    let big: String = (0..16_384).map(|i| format!("{i:063}\n")).collect();
+    assert_eq!(big.len(), 1 << 20);
+    let big_dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(big_dir.path().join("big.txt"), &big).expect("write");
+    let inputs = ComponentInputs::new()
+        .preopen(big_dir.path(), ".")
+        .arg("big.txt");
+    assert_same_in_wasmtime_and_jco(&cat, &inputs, &big, 0);
+
     let ls = p2_example("ls");
     assert_same_in_wasmtime_and_jco(&ls, &here, &ls_expected(), 0);
     let (wasmtime, _) = assert_same_in_wasmtime_and_jco(
