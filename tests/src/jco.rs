@@ -149,8 +149,14 @@ pub fn jco_dir() -> PathBuf {
     crate::repo_root().join("tests").join("jco")
 }
 
-/// The installed jco's command-line entry point and version, or why it cannot be used.
+/// The installed jco's command-line entry point and version, or why it cannot be used; looked
+/// up once per process.
 fn jco_install() -> std::result::Result<(PathBuf, String), String> {
+    static INSTALL: OnceLock<std::result::Result<(PathBuf, String), String>> = OnceLock::new();
+    INSTALL.get_or_init(find_jco).clone()
+}
+
+fn find_jco() -> std::result::Result<(PathBuf, String), String> {
     let node = Command::new("node").arg("--version").output();
     if !node.is_ok_and(|output| output.status.success()) {
         return Err("`node` is not installed".to_owned());
