@@ -56,12 +56,16 @@
 //!   preopens, fuel); [`ComponentRun::execute`] calls the component's `wasi:cli/run` export
 //!   and returns a [`ComponentOutcome`] whose [`HostLog`] holds every call the harness world's
 //!   host received ([`Received`], with [`Arg`] values).
+//! - [`jco_run`] runs a component under jco (Node and `@bytecodealliance/preview2-shim`) with
+//!   the same [`ComponentInputs`] ([`ComponentInputs::apply`] gives the wasmtime run);
+//!   [`assert_same_in_wasmtime_and_jco`] checks that both runtimes agree.
 //! - [`is_component`] tells a component from a core module by its header;
 //!   [`read_component_imports`] lists a component's imported instances and their functions.
 
 mod build;
 mod component;
 mod harness_host;
+mod jco;
 mod module;
 mod node;
 mod run;
@@ -77,6 +81,10 @@ pub use component::{
 pub use harness_host::{
     Arg, CALLS_INTERFACE, Color, Counter, HostLog, Number, Perms, Point, Received, Segment,
     TYPES_INTERFACE, Wide,
+};
+pub use jco::{
+    ComponentInputs, JcoOutcome, REQUIRE_JCO_VAR, assert_same_in_wasmtime_and_jco, jco_dir,
+    jco_missing, jco_run,
 };
 pub use module::{FuncImport, Guest, NumType, Value, read_func_imports, read_func_types};
 pub use node::{NodeInputs, NodeOutcome, node_available, node_run};

@@ -13,7 +13,9 @@
 //! - `--target wasm32-wasip2` builds the example or guest for `wasm32-wasip2` instead (default
 //!   `wasm32-wasip1`). A component (told by its header, whatever its source) runs in the
 //!   Component Model with WASI 0.2 and the harness world `tests/wit/harness.wit`; the
-//!   `demo_host` module below is for core modules only.
+//!   `demo_host` module below is for core modules only. The `demo` example is one program per
+//!   target: on `wasm32-wasip2` it imports WASI 0.2 interfaces directly
+//!   (`runtime/examples/demo/p2.rs`) instead of `demo_host`.
 //! - `--env K=V` (repeatable, before the example) sets an environment variable for the guest;
 //!   it sees no other.
 //! - The current directory is preopened as `.`; stdin is passed through when it is not a
