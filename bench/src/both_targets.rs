@@ -17,7 +17,9 @@ use serde_json::json;
 use crate::component::{CoreModule, Variant, check_ran, core_modules};
 use crate::report::{Report, Row};
 use crate::{execute, int, num, progress};
-use wasm_function_tests::{ComponentOutcome, Guest, Profile, Target, guest, guest_for};
+use wasm_function_tests::{
+    ComponentOutcome, Guest, Profile, Target, guest, guest_for, read_component_imports,
+};
 
 /// The preview1 import module; a component whose core modules import from it goes through the
 /// preview1 adapter.
@@ -167,11 +169,35 @@ struct P2Hello {
     fuel: u64,
     modules: Vec<CoreModule>,
     path: P2Path,
+    /// The component's imports: instance name and how many functions of it.
+    imports: Vec<(String, usize)>,
 }
 
 impl P2Hello {
     fn describe_path(&self) -> String {
         self.path.describe(self.modules.len())
+    }
+
+    /// Where the component's bytes are: its core modules, the rest (the component's own
+    /// sections: types, imports, canonical functions, instances), and what it imports.
+    fn breakdown(&self) -> String {
+        let in_modules: usize = self.modules.iter().map(|m| m.size).sum();
+        let modules: Vec<String> = self
+            .modules
+            .iter()
+            .map(|m| format!("{} B", m.size))
+            .collect();
+        let imports: Vec<String> = self
+            .imports
+            .iter()
+            .map(|(name, funcs)| format!("{name} ({funcs})"))
+            .collect();
+        format!(
+            "core modules {} = {in_modules} B, the component's own sections {} B; imports {}",
+            modules.join(" + "),
+            self.size.saturating_sub(in_modules),
+            imports.join(", ")
+        )
     }
 
     /// The program's core module: the one importing preview1 when the adapter is in, otherwise
@@ -289,11 +315,16 @@ fn rows_6_1_hello(report: &mut Report) -> Result<()> {
                     &format!("both.hello.wasm32-wasip2.{}", variant.guest),
                     out.fuel_consumed,
                 );
+                let imports = read_component_imports(&component.bytes)?
+                    .into_iter()
+                    .map(|import| (import.name, import.funcs.len()))
+                    .collect();
                 p2.push(Ok(P2Hello {
                     size: component.size(),
                     fuel,
                     modules,
                     path,
+                    imports,
                 }));
             }
             Err(did_not_run) => p2.push(Err(did_not_run)),
@@ -392,6 +423,47 @@ fn hello_note(ours: &P2Hello, std: &P2Hello, wasip2: &P2Hello, holds: bool) -> S
     }
     if let Some(main) = ours.main_module() {
         let _ = write!(note, " The program's core module: {}.", main.summary());
+    }
+    if !holds {
+        let _ = write!(
+            note,
+            " Where the bytes are: ours {}; std's {}; the wasip2 crate's {}.",
+            ours.breakdown(),
+            std.breakdown(),
+            wasip2.breakdown()
+        );
+        if let (Some(a), Some(b)) = (ours.main_module(), wasip2.main_module()) {
+            let _ = write!(
+                note,
+                " The wasip2 crate's program core module: {}.",
+                b.summary()
+            );
+            if a.size > b.size {
+                let _ = write!(
+                    note,
+                    " Ours is {} B larger in the program's core module ({} more functions, {} B \
+                     more code).",
+                    a.size - b.size,
+                    a.functions.saturating_sub(b.functions),
+                    a.code_bytes.saturating_sub(b.code_bytes)
+                );
+            }
+            let extra: Vec<String> = a
+                .exports
+                .iter()
+                .filter(|e| !b.exports.contains(e))
+                .map(|e| format!("`{e}`"))
+                .collect();
+            if !extra.is_empty() {
+                let _ = write!(
+                    note,
+                    " Exports only ours has: {} (`cabi_realloc` is the runtime's, \
+                     runtime/src/component/realloc.rs, exported on wasm32-wasip2 whether or not \
+                     an import returns memory).",
+                    extra.join(", ")
+                );
+            }
+        }
     }
     note
 }
@@ -556,6 +628,8 @@ fn run_cat(
 
 fn rows_6_2_cat(report: &mut Report) -> Result<()> {
     let (dir, input) = cat_dir()?;
+    // Fuel per KiB of bench-cat and bench-std-cat, p1 then p2 (when measured).
+    let mut per_kib: Vec<(f64, f64)> = Vec::new();
     for (id, target) in [("6.2a", Target::Wasip1), ("6.2b", Target::Wasip2)] {
         let what = format!(
             "`cat` of a {} file, {}: safe layer (no_std, bench-cat) vs `std::io::copy` (bench-std-cat)",
@@ -586,6 +660,7 @@ fn rows_6_2_cat(report: &mut Report) -> Result<()> {
         };
         let holds = ours.fuel <= std.fuel;
         let kib = (input.len() / 1024).max(1) as f64;
+        per_kib.push((ours.fuel as f64 / kib, std.fuel as f64 / kib));
         let mut note = format!(
             "{} × std's fuel ({} fuel {}); per KiB copied: {} vs {}. Sizes: {} B vs {} B.",
             num(ours.fuel as f64 / std.fuel as f64),
@@ -612,6 +687,25 @@ fn rows_6_2_cat(report: &mut Report) -> Result<()> {
             );
             data["bench-cat"]["p2_path"] = json!(ours_path.label());
             data["bench-std-cat"]["p2_path"] = json!(std_path.label());
+            if let ([p1, p2], P2Path::Native) = (per_kib.as_slice(), ours_path) {
+                if p2.0 > 10.0 * p1.0 {
+                    let _ = write!(
+                        note,
+                        " On wasm32-wasip2 the fuel grows with the bytes: {} per KiB against {} \
+                         on wasm32-wasip1 (std's: {} against {}). WASI 0.2's reads \
+                         (`descriptor.read`, `input-stream.read`) return a `list<u8>` that the \
+                         host writes into memory the program's `cabi_realloc` hands out, and \
+                         the program then copies it into the caller's buffer, where preview1's \
+                         `fd_read` has the host write into that buffer directly; a \
+                         `cabi_realloc` that hands out the caller's buffer for the call (as the \
+                         preview1 adapter does) would save the copy.",
+                        num(p2.0),
+                        num(p1.0),
+                        num(p2.1),
+                        num(p1.1)
+                    );
+                }
+            }
         }
         report.push(
             Row::new(
