@@ -266,6 +266,13 @@ fn failure(out: &ComponentOutcome) -> String {
     }
 }
 
+/// A p2 run that ended normally: what it did, the component's core modules, its path.
+struct P2Run {
+    out: ComponentOutcome,
+    modules: Vec<CoreModule>,
+    path: P2Path,
+}
+
 /// Runs a p2 component. A trap or a failed exit is an error, except for a safe-layer guest
 /// (`tolerate_adapter`) on the preview1 adapter path, for which it is returned as
 /// [`DidNotRun`]: that path is the one being replaced, and the row says why. Whether the output
@@ -274,7 +281,7 @@ fn run_p2(
     component: &Guest,
     preopen: Option<&Path>,
     tolerate_adapter: bool,
-) -> Result<std::result::Result<(ComponentOutcome, Vec<CoreModule>, P2Path), DidNotRun>> {
+) -> Result<std::result::Result<P2Run, DidNotRun>> {
     let modules = core_modules(&component.bytes)?;
     let path = P2Path::of(&modules);
     let mut run = component.run_component();
@@ -294,7 +301,7 @@ fn run_p2(
         }
         check_ran(&out, &component.name)?;
     }
-    Ok(Ok((out, modules, path)))
+    Ok(Ok(P2Run { out, modules, path }))
 }
 
 fn rows_6_1_hello(report: &mut Report) -> Result<()> {
@@ -303,7 +310,7 @@ fn rows_6_1_hello(report: &mut Report) -> Result<()> {
         progress(&format!("  {} (wasm32-wasip2)", variant.guest));
         let component = guest_for(variant.guest, Target::Wasip2, Profile::Release)?;
         match run_p2(&component, None, i == 0)? {
-            Ok((out, modules, path)) => {
+            Ok(P2Run { out, modules, path }) => {
                 if out.stdout != HELLO {
                     bail!(
                         "{} (wasm32-wasip2) printed {:?} instead of \"Hello, world!\\n\"",
@@ -611,7 +618,7 @@ fn run_cat(
             (out.stdout, out.fuel_consumed, None)
         }
         Target::Wasip2 => match run_p2(&built, Some(dir), name == "bench-cat")? {
-            Ok((out, modules, path)) => {
+            Ok(P2Run { out, modules, path }) => {
                 (out.stdout, out.fuel_consumed, Some((path, modules.len())))
             }
             Err(did_not_run) => return Ok(Err(did_not_run)),
