@@ -57,11 +57,7 @@ impl P2Path {
         let functions: Vec<String> = modules
             .iter()
             .flat_map(|m| &m.imports)
-            .filter_map(|import| {
-                import
-                    .strip_prefix(PREVIEW1)
-                    .and_then(|rest| rest.strip_prefix('.'))
-            })
+            .filter_map(|import| preview1_function(import))
             .map(str::to_owned)
             .collect();
         if functions.is_empty() {
@@ -77,7 +73,7 @@ impl P2Path {
         }
     }
 
-    /// `adapter` or `native`, for the JSON.
+    /// `preview1-adapter` or `native-wasi-0.2`, for the JSON.
     pub(crate) fn label(&self) -> &'static str {
         match self {
             P2Path::Adapter { .. } => "preview1-adapter",
@@ -128,7 +124,10 @@ pub(crate) fn run(report: &mut Report) -> Result<()> {
              stdout)`, whose buffer is also 8 KiB); one run each, stdout must equal the file \
              byte for byte (otherwise the benchmark fails). Each p2 row says whether the \
              component reaches WASI through the preview1 adapter (a core module importing \
-             `{PREVIEW1}`) or natively.",
+             `{PREVIEW1}`) or natively. A safe-layer guest (bench-println, bench-cat) that \
+             traps on wasip2 while on the adapter path is reported as not measured, with the \
+             trap and its size; on the native path, and for std and the wasip2 crate, a trap \
+             fails the benchmark.",
             mib(CAT_INPUT_BYTES)
         ),
     );
@@ -203,7 +202,11 @@ impl P2Hello {
     /// The program's core module: the one importing preview1 when the adapter is in, otherwise
     /// the largest.
     fn main_module(&self) -> Option<&CoreModule> {
-        let imports_p1 = |m: &&CoreModule| m.imports.iter().any(|i| is_preview1(i));
+        let imports_p1 = |m: &&CoreModule| {
+            m.imports
+                .iter()
+                .any(|import| preview1_function(import).is_some())
+        };
         self.modules
             .iter()
             .find(imports_p1)
@@ -211,10 +214,11 @@ impl P2Hello {
     }
 }
 
-fn is_preview1(import: &str) -> bool {
+/// The function name of a `wasi_snapshot_preview1.<name>` import, or `None` for any other.
+fn preview1_function(import: &str) -> Option<&str> {
     import
         .strip_prefix(PREVIEW1)
-        .is_some_and(|rest| rest.starts_with('.'))
+        .and_then(|rest| rest.strip_prefix('.'))
 }
 
 /// Why a p2 run of a safe-layer guest could not be measured.
