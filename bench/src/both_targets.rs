@@ -463,16 +463,21 @@ fn hello_note(ours: &P2Hello, std: &P2Hello, wasip2: &P2Hello, holds: bool) -> S
                 .exports
                 .iter()
                 .filter(|e| !b.exports.contains(e))
-                .map(|e| format!("`{e}`"))
+                .map(|e| match a.export_body_size(e) {
+                    Some(bytes) => {
+                        format!("`{e}` (its body {bytes} B, not counting what it calls)")
+                    }
+                    None => format!("`{e}`"),
+                })
                 .collect();
             if !extra.is_empty() {
-                let _ = write!(
-                    note,
-                    " Exports only ours has: {} (`cabi_realloc` is the runtime's, \
-                     runtime/src/component/realloc.rs, exported on wasm32-wasip2 whether or not \
-                     an import returns memory).",
-                    extra.join(", ")
-                );
+                let _ = write!(note, " Exports only ours has: {}.", extra.join(", "));
+                if a.exports.iter().any(|e| e == "cabi_realloc") {
+                    note.push_str(
+                        " `cabi_realloc` is the runtime's (runtime/src/component/realloc.rs), \
+                         exported on wasm32-wasip2 whether or not an import returns memory.",
+                    );
+                }
             }
         }
     }
@@ -745,6 +750,8 @@ mod tests {
             data_bytes: 0,
             exports: exports.iter().map(|&e| e.to_owned()).collect(),
             imports: imports.iter().map(|&i| i.to_owned()).collect(),
+            func_exports: Vec::new(),
+            body_sizes: Vec::new(),
         }
     }
 
@@ -818,6 +825,29 @@ mod tests {
             P2Path::of(&core_modules(&native.bytes).unwrap()),
             P2Path::Native
         );
+    }
+
+    #[test]
+    fn exported_bodies_are_found_past_the_imports() {
+        let component = wasm_function_tests::guest_from_wat(
+            r#"(component
+                 (core module
+                   (import "m" "f" (func))
+                   (memory (export "memory") 1)
+                   (func (export "small"))
+                   (func (export "big") (drop (i32.add (i32.const 1) (i32.const 2))))))"#,
+        )
+        .unwrap();
+        let modules = core_modules(&component.bytes).unwrap();
+        let [m] = modules.as_slice() else {
+            panic!("one core module expected")
+        };
+        assert_eq!(m.body_sizes.len(), 2);
+        // An empty body is its locals count and `end`; the other adds 6 bytes of instructions.
+        assert_eq!(m.export_body_size("small"), Some(2));
+        assert_eq!(m.export_body_size("big"), Some(8));
+        assert_eq!(m.export_body_size("memory"), None);
+        assert_eq!(m.export_body_size("missing"), None);
     }
 
     #[test]

@@ -62,9 +62,20 @@ pub(crate) struct CoreModule {
     pub(crate) exports: Vec<String>,
     /// Its function imports, as `module.name`.
     pub(crate) imports: Vec<String>,
+    /// Its exported functions with their function indices.
+    pub(crate) func_exports: Vec<(String, u32)>,
+    /// The body size of each function it defines, in index order.
+    pub(crate) body_sizes: Vec<usize>,
 }
 
 impl CoreModule {
+    /// The body size in bytes of the exported function `name`, if there is one.
+    pub(crate) fn export_body_size(&self, name: &str) -> Option<usize> {
+        let (_, index) = self.func_exports.iter().find(|(n, _)| n == name)?;
+        let defined = (*index as usize).checked_sub(self.imports.len())?;
+        self.body_sizes.get(defined).copied()
+    }
+
     pub(crate) fn summary(&self) -> String {
         format!(
             "{} B ({} functions, code {} B, data {} B; exports {})",
@@ -108,6 +119,8 @@ fn core_module(bytes: &[u8]) -> Result<CoreModule> {
         data_bytes: 0,
         exports: Vec::new(),
         imports: Vec::new(),
+        func_exports: Vec::new(),
+        body_sizes: Vec::new(),
     };
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         match payload? {
@@ -118,8 +131,17 @@ fn core_module(bytes: &[u8]) -> Result<CoreModule> {
             wasmparser::Payload::DataSection(section) => module.data_bytes = section.range().len(),
             wasmparser::Payload::ExportSection(section) => {
                 for export in section {
-                    module.exports.push(export?.name.to_owned());
+                    let export = export?;
+                    module.exports.push(export.name.to_owned());
+                    if export.kind == wasmparser::ExternalKind::Func {
+                        module
+                            .func_exports
+                            .push((export.name.to_owned(), export.index));
+                    }
                 }
+            }
+            wasmparser::Payload::CodeSectionEntry(body) => {
+                module.body_sizes.push(body.range().len());
             }
             wasmparser::Payload::ImportSection(section) => {
                 for import in section.into_imports() {
