@@ -472,13 +472,22 @@ fn hello_note(ours: &P2Hello, std: &P2Hello, wasip2: &P2Hello, holds: bool) -> S
                 .collect();
             if !extra.is_empty() {
                 let _ = write!(note, " Exports only ours has: {}.", extra.join(", "));
-                if a.exports.iter().any(|e| e == "cabi_realloc") {
-                    note.push_str(
-                        " `cabi_realloc` is the runtime's (runtime/src/component/realloc.rs), \
-                         exported on wasm32-wasip2 whether or not an import returns memory.",
-                    );
-                }
             }
+            let bodies = |m: &CoreModule| {
+                let mut sizes = m.body_sizes.clone();
+                sizes.sort_unstable_by(|x, y| y.cmp(x));
+                sizes
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = write!(
+                note,
+                " Function bodies, largest first (B): ours {}; the wasip2 crate's {}.",
+                bodies(a),
+                bodies(b)
+            );
         }
     }
     note
