@@ -285,7 +285,12 @@ fn meta(config: &Config) -> std::collections::BTreeMap<String, String> {
     );
     if let Some(only) = &config.only {
         meta.entry("config".to_owned()).and_modify(|text| {
-            let _ = write!(text, "; only sections {}", only.join(", "));
+            let noun = if only.len() == 1 {
+                "section"
+            } else {
+                "sections"
+            };
+            let _ = write!(text, "; only {noun} {}", only.join(", "));
         });
     }
     meta
