@@ -24,10 +24,10 @@ const HELLO: &[u8] = b"Hello, world!\n";
 /// The string `bench-p2-calls` sends with every call.
 const CALL_TEXT: &str = "a string for the host, ü✓";
 
-struct Variant {
-    id: &'static str,
-    guest: &'static str,
-    what: &'static str,
+pub(crate) struct Variant {
+    pub(crate) id: &'static str,
+    pub(crate) guest: &'static str,
+    pub(crate) what: &'static str,
 }
 
 const HELLOS: [Variant; 4] = [
@@ -54,16 +54,29 @@ const HELLOS: [Variant; 4] = [
 ];
 
 /// One core module inside a component.
-struct CoreModule {
-    size: usize,
-    functions: u32,
-    code_bytes: usize,
-    data_bytes: usize,
-    exports: Vec<String>,
+pub(crate) struct CoreModule {
+    pub(crate) size: usize,
+    pub(crate) functions: u32,
+    pub(crate) code_bytes: usize,
+    pub(crate) data_bytes: usize,
+    pub(crate) exports: Vec<String>,
+    /// Its function imports, as `module.name`.
+    pub(crate) imports: Vec<String>,
+    /// Its exported functions with their function indices.
+    pub(crate) func_exports: Vec<(String, u32)>,
+    /// The body size of each function it defines, in index order.
+    pub(crate) body_sizes: Vec<usize>,
 }
 
 impl CoreModule {
-    fn summary(&self) -> String {
+    /// The body size in bytes of the exported function `name`, if there is one.
+    pub(crate) fn export_body_size(&self, name: &str) -> Option<usize> {
+        let (_, index) = self.func_exports.iter().find(|(n, _)| n == name)?;
+        let defined = (*index as usize).checked_sub(self.imports.len())?;
+        self.body_sizes.get(defined).copied()
+    }
+
+    pub(crate) fn summary(&self) -> String {
         format!(
             "{} B ({} functions, code {} B, data {} B; exports {})",
             self.size,
@@ -77,7 +90,7 @@ impl CoreModule {
 
 /// The core modules a component embeds, in order (the program's own is the largest; the others
 /// are wit-component's adapter shims).
-fn core_modules(bytes: &[u8]) -> Result<Vec<CoreModule>> {
+pub(crate) fn core_modules(bytes: &[u8]) -> Result<Vec<CoreModule>> {
     let mut modules = Vec::new();
     let mut depth = 0usize;
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
@@ -105,6 +118,9 @@ fn core_module(bytes: &[u8]) -> Result<CoreModule> {
         code_bytes: 0,
         data_bytes: 0,
         exports: Vec::new(),
+        imports: Vec::new(),
+        func_exports: Vec::new(),
+        body_sizes: Vec::new(),
     };
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         match payload? {
@@ -115,7 +131,26 @@ fn core_module(bytes: &[u8]) -> Result<CoreModule> {
             wasmparser::Payload::DataSection(section) => module.data_bytes = section.range().len(),
             wasmparser::Payload::ExportSection(section) => {
                 for export in section {
-                    module.exports.push(export?.name.to_owned());
+                    let export = export?;
+                    module.exports.push(export.name.to_owned());
+                    if export.kind == wasmparser::ExternalKind::Func {
+                        module
+                            .func_exports
+                            .push((export.name.to_owned(), export.index));
+                    }
+                }
+            }
+            wasmparser::Payload::CodeSectionEntry(body) => {
+                module.body_sizes.push(body.range().len());
+            }
+            wasmparser::Payload::ImportSection(section) => {
+                for import in section.into_imports() {
+                    let import = import?;
+                    if matches!(import.ty, wasmparser::TypeRef::Func(_)) {
+                        module
+                            .imports
+                            .push(format!("{}.{}", import.module, import.name));
+                    }
                 }
             }
             _ => {}
@@ -124,17 +159,17 @@ fn core_module(bytes: &[u8]) -> Result<CoreModule> {
     Ok(module)
 }
 
-struct HelloMeasured {
-    size: usize,
-    fuel: u64,
+pub(crate) struct HelloMeasured {
+    pub(crate) size: usize,
+    pub(crate) fuel: u64,
     /// The program's core module (the largest one).
-    main: Option<CoreModule>,
-    modules: usize,
+    pub(crate) main: Option<CoreModule>,
+    pub(crate) modules: usize,
     /// The instances the component imports (their names carry the WASI version).
-    imports: Vec<String>,
+    pub(crate) imports: Vec<String>,
 }
 
-fn check_ran(out: &ComponentOutcome, what: &str) -> Result<()> {
+pub(crate) fn check_ran(out: &ComponentOutcome, what: &str) -> Result<()> {
     if out.trap.is_some() || out.exit_code != 0 {
         bail!(
             "{what}: exit code {}, trap {:?}\nstderr: {}",
@@ -146,7 +181,7 @@ fn check_ran(out: &ComponentOutcome, what: &str) -> Result<()> {
     Ok(())
 }
 
-fn measure_hello(report: &mut Report, variant: &Variant) -> Result<HelloMeasured> {
+pub(crate) fn measure_hello(report: &mut Report, variant: &Variant) -> Result<HelloMeasured> {
     let component = guest_for(variant.guest, Target::Wasip2, Profile::Release)?;
     let out = component.run_component().execute()?;
     check_ran(&out, variant.guest)?;

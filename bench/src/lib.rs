@@ -2,15 +2,15 @@
 //! write instead, with a verdict per goal.
 //!
 //! [`run`] builds the benchmark guests (`tests/guests/hello-*`, `bench-alloc`, `bench-calls`)
-//! for `wasm32-wasip1` and the component guests (`bench-p2-*`, `p2-hello-raw`) for
-//! `wasm32-wasip2` in release with the harness of `wasm-function-tests`, runs them in its
+//! for `wasm32-wasip1`, the component guests (`bench-p2-*`, `p2-hello-raw`) for
+//! `wasm32-wasip2`, and `bench-println`, `bench-cat` and `bench-std-cat` for both, in release with the harness of `wasm-function-tests`, runs them in its
 //! wasmtime with fuel metering, times what needs timing side by side, and returns a [`Report`];
 //! [`Report::write`] writes `report.md`, `report.json` and `README-section.md`. The binary
 //! (`cargo run --release -p wasm-function-bench`) runs [`Config::full`]; `bench/tests/smoke.rs`
 //! runs [`Config::smoke`].
 //!
 //! One module per report section: `hello` (1), `alloc` (2), `calls` (3), `compile` (4),
-//! `component` (5, wasm32-wasip2), each
+//! `component` (5, wasm32-wasip2), `both_targets` (6, the safe layer on both targets), each
 //! with a function per row or group of rows; `report` renders the rows, `wasm` reads built
 //! modules with wasmparser.
 //!
@@ -20,6 +20,7 @@
 //! figure for an empty loop of the same shape leaves the operation itself.
 
 mod alloc;
+mod both_targets;
 mod calls;
 mod compile;
 mod component;
@@ -27,6 +28,7 @@ mod hello;
 mod report;
 mod wasm;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
@@ -57,6 +59,8 @@ pub struct Config {
     /// A prebuilt `bench-alloc` module to measure instead of building the guest (to try a
     /// change to the allocator: build the guest against a patched runtime, pass its .wasm).
     pub alloc_wasm: Option<PathBuf>,
+    /// The sections to run (`"1"` … `"6"`), or `None` for all of them.
+    pub only: Option<Vec<String>>,
 }
 
 /// The compile-time rows' parameters.
@@ -70,7 +74,34 @@ pub struct CompileConfig {
     pub clean_build_runs: u32,
 }
 
+/// The report's sections, in the order [`run`] runs them.
+pub const SECTIONS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
+
+/// Parses `--only`'s list of sections (`6`, `1,6`), checking each against [`SECTIONS`].
+pub fn parse_sections(list: &str) -> Result<Vec<String>> {
+    let mut sections = Vec::new();
+    for item in list.split(',').map(str::trim) {
+        if !SECTIONS.contains(&item) {
+            bail!(
+                "unknown section {item:?} in {list:?}: the sections are {}",
+                SECTIONS.join(", ")
+            );
+        }
+        if !sections.iter().any(|s| s == item) {
+            sections.push(item.to_owned());
+        }
+    }
+    Ok(sections)
+}
+
 impl Config {
+    /// Whether section `id` is to run.
+    pub fn runs(&self, id: &str) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|only| only.iter().any(|s| s == id))
+    }
+
     /// The full benchmark as its goals define it: loops of a million, 1,000 declarations.
     pub fn full() -> Self {
         Config {
@@ -87,6 +118,7 @@ impl Config {
                 .join("target")
                 .join("bench"),
             alloc_wasm: None,
+            only: None,
         }
     }
 
@@ -103,6 +135,7 @@ impl Config {
                 .join("target")
                 .join("bench-smoke"),
             alloc_wasm: None,
+            only: None,
         }
     }
 }
@@ -114,16 +147,30 @@ pub fn run(config: &Config) -> Result<Report> {
         meta: meta(config),
         ..Report::default()
     };
-    progress("hello world, seven ways");
-    hello::run(&mut report)?;
-    progress("allocation");
-    alloc::run(config, &mut report)?;
-    progress("import calls");
-    calls::run(config, &mut report)?;
-    progress("compile time");
-    compile::run(config.compile.as_ref(), &mut report)?;
-    progress("Component Model (wasm32-wasip2)");
-    component::run(config, &mut report)?;
+    if config.runs("1") {
+        progress("hello world, seven ways");
+        hello::run(&mut report)?;
+    }
+    if config.runs("2") {
+        progress("allocation");
+        alloc::run(config, &mut report)?;
+    }
+    if config.runs("3") {
+        progress("import calls");
+        calls::run(config, &mut report)?;
+    }
+    if config.runs("4") {
+        progress("compile time");
+        compile::run(config.compile.as_ref(), &mut report)?;
+    }
+    if config.runs("5") {
+        progress("Component Model (wasm32-wasip2)");
+        component::run(config, &mut report)?;
+    }
+    if config.runs("6") {
+        progress("the safe layer on both targets (hello, cat)");
+        both_targets::run(&mut report)?;
+    }
     report.meta.insert(
         "duration".to_owned(),
         format!("{:.0} s", started.elapsed().as_secs_f64()),
@@ -236,6 +283,16 @@ fn meta(config: &Config) -> std::collections::BTreeMap<String, String> {
             }
         ),
     );
+    if let Some(only) = &config.only {
+        meta.entry("config".to_owned()).and_modify(|text| {
+            let noun = if only.len() == 1 {
+                "section"
+            } else {
+                "sections"
+            };
+            let _ = write!(text, "; only {noun} {}", only.join(", "));
+        });
+    }
     meta
 }
 
@@ -274,4 +331,22 @@ fn today_utc() -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_parsed_and_checked() {
+        assert_eq!(parse_sections("6").unwrap(), ["6"]);
+        assert_eq!(parse_sections("1, 6,1").unwrap(), ["1", "6"]);
+        let err = parse_sections("7").unwrap_err().to_string();
+        assert!(err.contains("the sections are 1, 2, 3, 4, 5, 6"), "{err}");
+        assert!(parse_sections("").is_err());
+        let mut config = Config::smoke();
+        assert!(SECTIONS.iter().all(|s| config.runs(s)));
+        config.only = Some(parse_sections("6").unwrap());
+        assert!(config.runs("6") && !config.runs("1") && !config.runs("5"));
+    }
 }

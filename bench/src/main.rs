@@ -7,7 +7,8 @@
 //! Options: `--quick` (the smoke test's small configuration, written to `target/bench-smoke`),
 //! `--iterations N` (allocation loops), `--call-iterations N`, `--component-call-iterations N`, `--repeats N` (wall-time
 //! rounds), `--declarations N`, `--no-compile`, `--no-clean-builds`, `--out DIR`, and
-//! `--alloc-wasm FILE` (measure a prebuilt `bench-alloc` module, e.g. one built against a patched
+//! `--only SECTIONS` (run only these sections, e.g. `--only 6` or `--only 1,6`; the report then
+//! holds only them), `--alloc-wasm FILE` (measure a prebuilt `bench-alloc` module, e.g. one built against a patched
 //! runtime, instead of building the guest).
 
 use std::path::PathBuf;
@@ -41,6 +42,12 @@ fn parse_args() -> Result<Config> {
                 }
             }
             "--no-compile" => config.compile = None,
+            "--only" => {
+                config.only =
+                    Some(bench::parse_sections(&args.next().context(
+                        "--only needs a list of sections, e.g. 6 or 1,6",
+                    )?)?);
+            }
             "--no-clean-builds" => {
                 if let Some(compile) = &mut config.compile {
                     compile.clean_build_runs = 0;
@@ -57,7 +64,7 @@ fn parse_args() -> Result<Config> {
             "-h" | "--help" => {
                 println!(
                     "usage: wasm-function-bench [--quick] [--iterations N] [--call-iterations N] [--component-call-iterations N] [--repeats N] \
-                     [--declarations N] [--no-compile] [--no-clean-builds] [--alloc-wasm FILE] [--out DIR]"
+                     [--declarations N] [--no-compile] [--no-clean-builds] [--only SECTIONS] [--alloc-wasm FILE] [--out DIR]"
                 );
                 std::process::exit(0);
             }

@@ -103,7 +103,7 @@ impl Row {
 /// A section heading of the table.
 #[derive(Clone, Debug)]
 pub struct Section {
-    /// `1` … `4`.
+    /// `1` … `6`.
     pub id: String,
     /// The heading.
     pub title: String,
@@ -278,10 +278,11 @@ impl Report {
         let _ = writeln!(
             out,
             "Measured by `{command}`, which builds every benchmark guest for `wasm32-wasip1` \
-             (opt-level \"z\", LTO, strip, panic abort), runs them in the embedded wasmtime with \
-             fuel metering (about one unit per wasm instruction, deterministic), times what needs \
-             timing as ratios in the same run, and writes `target/bench/report.md` and \
-             `target/bench/report.json`. `cargo test` runs a small version of it \
+             (and, in sections 5 and 6, for `wasm32-wasip2`; opt-level \"z\", LTO, strip, panic \
+             abort), runs them in the embedded wasmtime with fuel metering (about one unit per \
+             wasm instruction, deterministic), times what needs timing as ratios in the same \
+             run, and writes `target/bench/report.md` and `target/bench/report.json` \
+             (`-- --only 6` runs one section). `cargo test` runs a small version of it \
              (`bench/tests/smoke.rs`).\n"
         );
         self.push_body(&mut out, "\nNotes:\n\n", "\nMethod:\n\n");
