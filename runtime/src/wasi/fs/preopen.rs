@@ -227,9 +227,6 @@ mod tests {
     extern crate std;
 
     use super::*;
-    use proptest::prelude::*;
-    use std::string::String;
-    use std::vec::Vec;
 
     #[test]
     fn preopen_matching() {
@@ -290,83 +287,92 @@ mod tests {
         assert_eq!(pick(&[], "/x"), None);
     }
 
-    /// A path of `components` with random decorations: a leading `/` or `./` or nothing,
-    /// separators doubled after the first `double_after` components (inside a preopen's
-    /// name they must be single, as in wasi-libc), a trailing `/`.
-    fn decorated(
-        components: &[String],
-        lead: u8,
-        double_after: Option<usize>,
-        trail: bool,
-    ) -> String {
-        let mut s = String::from(match lead % 3 {
-            0 => "",
-            1 => "/",
-            _ => "./",
-        });
-        for (i, c) in components.iter().enumerate() {
-            if i > 0 {
-                s.push_str(if double_after.is_some_and(|n| i >= n) {
-                    "//"
+    /// Property tests (proptest runs on the host only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::string::String;
+        use std::vec::Vec;
+
+        /// A path of `components` with random decorations: a leading `/` or `./` or nothing,
+        /// separators doubled after the first `double_after` components (inside a preopen's
+        /// name they must be single, as in wasi-libc), a trailing `/`.
+        fn decorated(
+            components: &[String],
+            lead: u8,
+            double_after: Option<usize>,
+            trail: bool,
+        ) -> String {
+            let mut s = String::from(match lead % 3 {
+                0 => "",
+                1 => "/",
+                _ => "./",
+            });
+            for (i, c) in components.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(if double_after.is_some_and(|n| i >= n) {
+                        "//"
+                    } else {
+                        "/"
+                    });
+                }
+                s.push_str(c);
+            }
+            if trail {
+                s.push('/');
+            }
+            s
+        }
+
+        fn component() -> impl Strategy<Value = String> {
+            // Names that are prefixes of one another, to exercise the component boundary.
+            prop::sample::select(&["a", "ab", "b", "data", "d", "é"][..]).prop_map(String::from)
+        }
+
+        proptest! {
+            /// A preopen contains a path exactly when its components start the path's, and the
+            /// relative path is the rest of the components.
+            #[test]
+            fn matching_is_by_whole_components(
+                name in prop::collection::vec(component(), 0..3),
+                path in prop::collection::vec(component(), 0..4),
+                (name_lead, path_lead) in (0..3_u8, 0..3_u8),
+                (double, name_trail, path_trail) in (any::<bool>(), any::<bool>(), any::<bool>()),
+            ) {
+                let name_text = decorated(&name, name_lead, None, name_trail);
+                let path_text = decorated(&path, path_lead, double.then_some(name.len()), path_trail);
+                let got = match_preopen(&name_text, &path_text);
+                if path.starts_with(&name) {
+                    let rest = &path[name.len()..];
+                    let (score, rel) = got.expect("a match");
+                    prop_assert_eq!(score, name.join("/").len());
+                    let rel_components: Vec<&str> =
+                        rel.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
+                    prop_assert_eq!(rel_components, rest.iter().map(String::as_str).collect::<Vec<_>>());
+                    prop_assert!(!rel.is_empty() && !rel.starts_with('/'));
                 } else {
-                    "/"
-                });
+                    prop_assert_eq!(got, None);
+                }
             }
-            s.push_str(c);
-        }
-        if trail {
-            s.push('/');
-        }
-        s
-    }
 
-    fn component() -> impl Strategy<Value = String> {
-        // Names that are prefixes of one another, to exercise the component boundary.
-        prop::sample::select(&["a", "ab", "b", "data", "d", "é"][..]).prop_map(String::from)
-    }
-
-    proptest! {
-        /// A preopen contains a path exactly when its components start the path's, and the
-        /// relative path is the rest of the components.
-        #[test]
-        fn matching_is_by_whole_components(
-            name in prop::collection::vec(component(), 0..3),
-            path in prop::collection::vec(component(), 0..4),
-            (name_lead, path_lead) in (0..3_u8, 0..3_u8),
-            (double, name_trail, path_trail) in (any::<bool>(), any::<bool>(), any::<bool>()),
-        ) {
-            let name_text = decorated(&name, name_lead, None, name_trail);
-            let path_text = decorated(&path, path_lead, double.then_some(name.len()), path_trail);
-            let got = match_preopen(&name_text, &path_text);
-            if path.starts_with(&name) {
-                let rest = &path[name.len()..];
-                let (score, rel) = got.expect("a match");
-                prop_assert_eq!(score, name.join("/").len());
-                let rel_components: Vec<&str> =
-                    rel.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
-                prop_assert_eq!(rel_components, rest.iter().map(String::as_str).collect::<Vec<_>>());
-                prop_assert!(!rel.is_empty() && !rel.starts_with('/'));
-            } else {
-                prop_assert_eq!(got, None);
-            }
-        }
-
-        /// Whatever the names, the chosen preopen is one with the longest matching name.
-        #[test]
-        fn resolution_picks_a_longest_match(
-            names in prop::collection::vec(prop::collection::vec(component(), 0..3), 0..5),
-            path in prop::collection::vec(component(), 0..4),
-        ) {
-            let texts: Vec<String> = names.iter().map(|n| decorated(n, 1, None, false)).collect();
-            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let path_text = decorated(&path, 0, None, false);
-            let longest = names.iter().filter(|n| path.starts_with(n)).map(|n| n.join("/").len()).max();
-            match pick(&refs, &path_text) {
-                None => prop_assert_eq!(longest, None),
-                Some((fd, _)) => {
-                    let chosen = &names[(fd - 3) as usize];
-                    prop_assert!(path.starts_with(chosen));
-                    prop_assert_eq!(Some(chosen.join("/").len()), longest);
+            /// Whatever the names, the chosen preopen is one with the longest matching name.
+            #[test]
+            fn resolution_picks_a_longest_match(
+                names in prop::collection::vec(prop::collection::vec(component(), 0..3), 0..5),
+                path in prop::collection::vec(component(), 0..4),
+            ) {
+                let texts: Vec<String> = names.iter().map(|n| decorated(n, 1, None, false)).collect();
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let path_text = decorated(&path, 0, None, false);
+                let longest = names.iter().filter(|n| path.starts_with(n)).map(|n| n.join("/").len()).max();
+                match pick(&refs, &path_text) {
+                    None => prop_assert_eq!(longest, None),
+                    Some((fd, _)) => {
+                        let chosen = &names[(fd - 3) as usize];
+                        prop_assert!(path.starts_with(chosen));
+                        prop_assert_eq!(Some(chosen.join("/").len()), longest);
+                    }
                 }
             }
         }
