@@ -768,6 +768,8 @@ fn std_inputs(sandbox: &Path) -> NodeInputs<'_> {
 
 const STD_CHECKS: &str = "\
 ok args [\"wasi-std\", \"one\", \"two ✓\"] (as std::env::args)
+ok args-bytes 3 arguments (as std::env::args_os)
+ok vars-bytes 2 variables (as std::env::vars_os)
 ok vars [(\"A\", \"1\"), (\"B\", \"x=y\")] (as std::env::vars)
 ok preopens [\"/sandbox\"]
 ok read data.txt \"line 1\\nline 2\\n\" (as std::fs::read)
@@ -775,6 +777,11 @@ ok layer-to-std \"written with write! through wasm_function::wasi::fs::File\\n\"
 ok std-to-layer seek end-4 -> 6, read \"6789\"
 ok metadata size 10 regular_file (as std::fs::metadata)
 ok read-dir [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok read-dir-entries [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok read-to-string \"line 1\\nline 2\\n\" (as std::fs::read_to_string)
+ok exists data.txt true, missing.txt false (as std::fs::exists)
+ok trees create_dir_all seen by std true; a tree std made, removed true
+ok copy data.txt -> copied.txt 14 bytes (read back by std::fs::read)
 ok errno-as-io-error NotFound os error Some(44) (as std::fs::read)
 ok stdin \"piped in\\n\"
 ok stdout std::io::Write on wasm_function::wasi::io::Stdout
@@ -793,6 +800,11 @@ fn assert_std_sandbox_after(root: &Path) {
         std::fs::read_to_string(root.join("from-std.txt")).expect("from-std.txt"),
         "0123456789"
     );
+    assert_eq!(
+        std::fs::read(root.join("copied.txt")).expect("copied.txt"),
+        b"line 1\nline 2\n"
+    );
+    assert!(!root.join("made").exists(), "remove_dir_all removed made/");
 }
 
 #[test]
