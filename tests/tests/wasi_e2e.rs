@@ -582,6 +582,7 @@ ok monotonic-increases later than the first reading after the sleep
 ok poll-timeouts of 5 ms and 60 s, 1 event(s), userdata 7
 ok poll-abstime a realtime deadline 5 ms ahead fired, at most 2 ms early
 ok poll-nothing no subscriptions -> inval
+ok undefined-values poll with undefined clock flags or clock, now and resolution of clock 77, raise signal 200 -> [\"inval\", \"inval\", \"inval\", \"inval\", \"inval\"]
 ok random 32 bytes not all equal; two draws differ
 ok random-u64 two u64 differ; 16-byte array not constant
 ok sched_yield ok

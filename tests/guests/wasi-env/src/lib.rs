@@ -371,6 +371,34 @@ fn clocks() -> Result<(), Errno> {
         empty == Err(Errno::INVAL),
         format_args!("no subscriptions -> {}", status(&empty)),
     );
+    // Undefined clocks, flags and signals: refused before the host sees them.
+    let odd_flags = Subscription::clock(
+        8,
+        SubscriptionClock {
+            id: Clockid::MONOTONIC,
+            timeout: 1,
+            precision: 0,
+            flags: Subclockflags::from_bits_retain(0x8),
+        },
+    );
+    let odd_clock = Subscription::timeout(9, Clockid::from_raw(77), 1);
+    let undefined = [
+        status(&poll::poll(&[odd_flags], &mut events)),
+        status(&poll::poll(
+            &[Subscription::timeout(1, Clockid::MONOTONIC, 1), odd_clock],
+            &mut events,
+        )),
+        status(&clock::now_nanos(Clockid::from_raw(77))),
+        status(&clock::resolution(Clockid::from_raw(77))),
+        status(&proc::raise(Signal::from_raw(200))),
+    ];
+    check(
+        "undefined-values",
+        undefined.iter().all(|s| same(s.as_bytes(), b"inval")),
+        format_args!(
+            "poll with undefined clock flags or clock, now and resolution of clock 77, raise signal 200 -> {undefined:?}"
+        ),
+    );
     let ready = poll::poll(&[Subscription::fd_write(3, Fd::STDOUT)], &mut events);
     println!(
         "info poll fd_write on stdout: {} {:?}",
