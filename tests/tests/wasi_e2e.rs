@@ -417,6 +417,44 @@ fn wasi_fs_in_node_prints_the_same_checks() {
 }
 
 // -------------------------------------------------------------------------------------------
+// Why undefined flag bits are refused before the call
+
+/// A module calling `path_filestat_get` on preopen 3 with lookup flags `flags` directly (no
+/// safe layer in between), exiting with the errno it got.
+fn path_filestat_get_with_flags(flags: u32) -> String {
+    format!(
+        r#"(module
+  (import "wasi_snapshot_preview1" "path_filestat_get"
+    (func $stat (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello.txt")
+  (func (export "_start")
+    (call $exit (call $stat (i32.const 3) (i32.const {flags}) (i32.const 16) (i32.const 9) (i32.const 64)))))"#
+    )
+}
+
+#[test]
+fn wasmtime_ends_the_instance_for_undefined_lookup_flags_which_raw_refuses_with_inval() {
+    let sandbox = fs_sandbox();
+    let run = |flags| {
+        wasm_function_tests::guest_from_wat(&path_filestat_get_with_flags(flags))
+            .expect("the module assembles")
+            .run()
+            .preopen(sandbox.path(), "/sandbox")
+            .execute()
+            .expect("runs")
+    };
+    // Defined flags: an answer (success).
+    let fine = run(1);
+    assert_eq!((fine.exit_code, &fine.trap), (0, &None));
+    // Bit 1 is undefined: wasmtime traps instead of answering. `wasi-fs` makes the same call
+    // through `raw::path_filestat_get` and gets `inval` (check `undefined-bits`).
+    let killed = run(2);
+    assert!(killed.trap.is_some(), "{killed:?}");
+}
+
+// -------------------------------------------------------------------------------------------
 // Paths under a `/` or `.` preopen: `wasi-fs root`
 
 /// A fresh directory holding `hello.txt`, to preopen as `/` or `.`.
