@@ -258,8 +258,35 @@ ok exist-link link onto renamed.txt -> exist
 ok path-set-times hello.txt mtim 1000000000000000000 atim 1100000000000000000
 ok fd-set-times renamed.txt mtim 1000000001000000000
 ok renumber the target fd now reads hello.txt; the old fd -> badf
+ok create-dir-all tree/a/b/c -> directory; again -> ok
+ok create-dir-all-file create_dir_all hello.txt/x -> exist
+ok remove-dir-all tree/a with files, a subtree and a link to a directory -> ok; exists after -> Ok(false); hello.txt exists -> Ok(true)
+ok remove-dir-all-missing remove_dir_all missing -> noent
+ok remove-dir-all-file remove_dir_all hello.txt -> notdir
+ok copy hello.txt -> tree/kept/copy.txt 20 bytes \"hello from the host\\n\"
+ok copy-dir copy subdir -> isdir
+ok copy-missing copy missing.txt -> noent
+ok read-into a 20-byte buffer -> Ok(20); 5 bytes -> nobufs; 0 bytes -> nobufs
+ok read-into-empty an empty file into 0 bytes -> Ok(0)
+ok read-string-latin1 caf\\xe9 -> ilseq
+ok exists hello.txt Ok(true), missing.txt Ok(false), link Ok(true)
+ok exists-notdir exists hello.txt/x -> notdir
+ok set-times-path tree/kept/copy.txt mtim 1009843200000000000 atim 1100000000000000000
+ok set-times-file set_modified -> 1000000000000000000; set_modified_now -> after 2020 true
+ok set-append append true, a write at offset 0 -> size 15
+ok set-fdflags-undefined fdflags 0x100 -> inval
+ok advise willneed whole file ok, sequential 0..15 ok
+ok advise-undefined advice 99 -> inval
+ok renumber-file the target now reads tree/kept/copy.txt \"hello from the host\\n\"
+ok renumber-badf renumber fd 999 -> badf
+ok badf-parity set_times, advise, fdflags, set_append, exists, create_dir_all, copy, remove_dir_all on fd 999 -> [\"badf\", \"badf\", \"badf\", \"badf\", \"badf\", \"badf\", \"badf\", \"badf\"]
+ok read-only-write write and write_all fail
+ok zero-length read and read_at into 0 bytes -> (Ok(0), Ok(0))
+ok read-far read_at 2^63-1 -> inval
+ok seek-huge SeekFrom::Start(u64::MAX) -> inval
+ok undefined-bits 12 calls with undefined bits or values -> [\"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\", \"inval\"]
 ok readdir-many 150 files: 150 listed with a 40-byte buffer, 150 with 4096 bytes, each once true
-ok readdir-after .: hard.txt:regular_file:20 hello.txt:regular_file:20 kept:directory link:symbolic_link renamed.txt:regular_file:10 subdir:directory written.txt:regular_file:26
+ok readdir-after .: hard.txt:regular_file:20 hello.txt:regular_file:20 kept:directory link:symbolic_link renamed.txt:regular_file:10 subdir:directory tree:directory written.txt:regular_file:26
 ok readdir-subdir subdir: moved.txt:regular_file:5 nested.txt:regular_file:7
 done 0 failed
 ";
@@ -269,10 +296,20 @@ done 0 failed
 /// `posix_fallocate`); `fd_fdstat_set_rights` ok, and the write it no longer allows
 /// `notcapable` (wasmtime does not track rights); `sock_*` on a file `notcapable` (the rights
 /// check comes first), `sock_shutdown` `notsup`; `fd_readdir` on a file `notcapable`; a path
-/// out of the preopen `notcapable`; unlinking a directory `isdir`, as here.
+/// out of the preopen `notcapable`; unlinking a directory `isdir`, as here. From `parity`:
+/// Node keeps reporting `append` after `set_append(false)`; `fd_allocate` succeeds for 0..64
+/// (size 64) and for a zero length; a write to a read-only file is `notcapable` (here `badf`) and
+/// `set_len` on it `notcapable` (here `inval`); a seek to `end + i64::MAX` is `inval` (here
+/// ok).
 const FS_INFO_WASMTIME: &str = "\
 info fd_read of two buffers: the first call read 3 of 7 bytes
 info fd_write of two buffers: the first call wrote 7 of 12 bytes
+info set_symlink_times ok
+info set_append(false), then fdflags append false
+info set_nonblocking on a file ok
+info advise huge inval, allocate 0..64 notsup (size 0), allocate zero length notsup, allocate huge notsup
+info read-only file: write badf, set_len inval, set_append ok
+info huge: read_at u64::MAX inval, seek end+i64::MAX ok
 info fd_allocate notsup
 info fd_fdstat_set_rights notsup, then fd_write ok
 info sock_accept notsock, sock_recv notsock, sock_send notsock, sock_shutdown notsock (on a regular file)
@@ -300,6 +337,7 @@ fn assert_fs_sandbox_after(root: &Path) {
             "link",
             "renamed.txt",
             "subdir",
+            "tree",
             "written.txt"
         ],
         "renamed, unlinked, created and removed files as the guest left them"
@@ -317,6 +355,25 @@ fn assert_fs_sandbox_after(root: &Path) {
     assert_eq!(
         std::fs::read_dir(root.join("kept")).expect("kept").count(),
         0
+    );
+    // From `parity`: `tree/a` removed whole, `tree/kept` with a copy and a log.
+    let mut tree: Vec<String> = std::fs::read_dir(root.join("tree"))
+        .expect("tree")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    tree.sort();
+    assert_eq!(tree, ["kept"]);
+    assert_eq!(read("tree/kept/copy.txt"), HELLO.as_bytes());
+    assert_eq!(read("tree/kept/log.txt"), b"first\nappended\n");
+    assert_eq!(
+        std::fs::metadata(root.join("tree/kept/copy.txt"))
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_009_843_200)
+    );
+    assert!(
+        !root.join("never.txt").exists(),
+        "no link made with undefined flags"
     );
     let hello = std::fs::metadata(root.join("hello.txt")).expect("hello.txt");
     assert_eq!(
@@ -360,12 +417,156 @@ fn wasi_fs_in_node_prints_the_same_checks() {
 }
 
 // -------------------------------------------------------------------------------------------
+// Why undefined flag bits are refused before the call
+
+/// A module calling `path_filestat_get` on preopen 3 with lookup flags `flags` directly (no
+/// safe layer in between), exiting with the errno it got.
+fn path_filestat_get_with_flags(flags: u32) -> String {
+    format!(
+        r#"(module
+  (import "wasi_snapshot_preview1" "path_filestat_get"
+    (func $stat (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello.txt")
+  (func (export "_start")
+    (call $exit (call $stat (i32.const 3) (i32.const {flags}) (i32.const 16) (i32.const 9) (i32.const 64)))))"#
+    )
+}
+
+#[test]
+fn wasmtime_ends_the_instance_for_undefined_lookup_flags_which_raw_refuses_with_inval() {
+    let sandbox = fs_sandbox();
+    let run = |flags| {
+        wasm_function_tests::guest_from_wat(&path_filestat_get_with_flags(flags))
+            .expect("the module assembles")
+            .run()
+            .preopen(sandbox.path(), "/sandbox")
+            .execute()
+            .expect("runs")
+    };
+    // Defined flags: an answer (success).
+    let fine = run(1);
+    assert_eq!((fine.exit_code, &fine.trap), (0, &None));
+    // Bit 1 is undefined: wasmtime traps instead of answering. `wasi-fs` makes the same call
+    // through `raw::path_filestat_get` and gets `inval` (check `undefined-bits`).
+    let killed = run(2);
+    assert!(killed.trap.is_some(), "{killed:?}");
+}
+
+// -------------------------------------------------------------------------------------------
+// Paths under a `/` or `.` preopen: `wasi-fs root`
+
+/// A fresh directory holding `hello.txt`, to preopen as `/` or `.`.
+fn root_sandbox() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(dir.path().join("hello.txt"), HELLO).expect("write");
+    dir
+}
+
+fn root_inputs<'a>(sandbox: &'a Path, guest_path: &'a str) -> NodeInputs<'a> {
+    NodeInputs {
+        args: &["root"],
+        preopen: Some((sandbox, guest_path)),
+        ..NodeInputs::default()
+    }
+}
+
+/// What `wasi-fs root` must print in every runtime, whether the directory is preopened as `/`
+/// or as `.`: relative and absolute paths resolve to it as with std. `../outside.txt` is
+/// refused by wasmtime (`perm`); Node under `/` writes it inside the preopen (`/..` is `/`),
+/// under `.` refuses it (`notcapable`).
+const ROOT_CHECKS: &str = "\
+ok root-preopens 1
+ok root-resolve \"notes.txt\" -> fd 3 \"notes.txt\"
+ok root-resolve \"./notes.txt\" -> fd 3 \"notes.txt\"
+ok root-resolve \"/notes.txt\" -> fd 3 \"notes.txt\"
+ok root-resolve \"sub/deep.txt\" -> fd 3 \"sub/deep.txt\"
+ok root-resolve \".\" -> fd 3 \".\"
+ok root-resolve \"/\" -> fd 3 \".\"
+ok root-resolve \"./\" -> fd 3 \".\"
+ok root-resolve-empty \"\" -> noent
+ok root-write notes.txt, read back as /notes.txt \"written at the root\\n\"
+ok root-create-dir-all ./sub/deeper -> directory
+ok root-copy hello.txt -> /sub/copy.txt 20 bytes
+ok root-exists notes.txt Ok(true), missing.txt Ok(false)
+ok root-escape ../outside.txt resolves to \"../outside.txt\"; writing it fails or stays inside
+ok root-listing hello.txt:regular_file:20 notes.txt:regular_file:20 sub:directory
+done 0 failed
+";
+
+fn assert_root_sandbox_after(root: &Path) {
+    let read = |path: &str| {
+        std::fs::read(root.join(path)).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+    };
+    assert_eq!(read("notes.txt"), b"written at the root\n");
+    assert_eq!(read("sub/deep.txt"), b"deep\n");
+    assert_eq!(read("sub/copy.txt"), HELLO.as_bytes());
+    assert!(root.join("sub/deeper").is_dir());
+    assert!(
+        !root
+            .parent()
+            .expect("a parent")
+            .join("outside.txt")
+            .exists(),
+        "nothing escaped the preopen"
+    );
+}
+
+/// Runs `wasi-fs root` with its directory preopened as `guest_path` in wasmtime and Node.
+fn check_root_preopen(guest_path: &str) {
+    let guest = guest("wasi-fs").expect("wasi-fs builds");
+    let sandbox = root_sandbox();
+    let outcome = in_wasmtime(&guest, &root_inputs(sandbox.path(), guest_path));
+    let (checks, info) = split_lines(outcome.stdout_str());
+    assert_lines(
+        &checks,
+        ROOT_CHECKS,
+        &format!("wasi-fs root as {guest_path:?} in wasmtime"),
+    );
+    outcome.assert_exit(0);
+    assert_eq!(
+        info,
+        [
+            format!("info root-preopen {guest_path:?} fd 3").as_str(),
+            "info root-escape perm inside false"
+        ]
+    );
+    assert_root_sandbox_after(sandbox.path());
+
+    let sandbox = root_sandbox();
+    let Some(node) = in_node(&guest, &root_inputs(sandbox.path(), guest_path)) else {
+        return;
+    };
+    let stdout = node.stdout_str();
+    let (checks, info) = split_lines(&stdout);
+    assert_lines(
+        &checks,
+        ROOT_CHECKS,
+        &format!("wasi-fs root as {guest_path:?} under Node"),
+    );
+    assert_eq!(node.exit_code, 0, "{stdout}");
+    assert_eq!(info_keys(info), ["root-preopen", "root-escape"]);
+    assert_root_sandbox_after(sandbox.path());
+}
+
+#[test]
+fn wasi_fs_relative_paths_under_a_slash_preopen() {
+    check_root_preopen("/");
+}
+
+#[test]
+fn wasi_fs_relative_paths_under_a_dot_preopen() {
+    check_root_preopen(".");
+}
+
+// -------------------------------------------------------------------------------------------
 // Arguments, environment, streams, clocks, poll, random, process: `wasi-env`
 
 /// Arguments after `argv[0]`: spaces, `=`, non-ASCII and an empty one.
 const ENV_ARGS: [&str; 5] = ["plain", "with space", "a=b=c", "héllo wörld ✓", ""];
 /// Environment variables: a value containing `=`, a non-ASCII one, an empty one, and the exit
-/// code the guest is to end with.
+/// code the guest is to end with. (Non-UTF-8 ones: `NON_UTF8_VARS`, wasmtime only.)
 const ENV_VARS: [(&str, &str); 5] = [
     ("PLAIN", "value"),
     ("WITH_EQUALS", "a=b=c"),
@@ -395,6 +596,7 @@ ok arg 3 \"a=b=c\"
 ok arg 4 \"héllo wörld ✓\"
 ok arg 5 \"\"
 ok args-twice args_in and args_into agree
+ok args-bytes 6 arguments as bytes, 6 of them UTF-8
 ok args-small-buffer a 4-byte buffer -> nobufs
 ok env-count 5 (environ_sizes_get: 5 strings, 71 bytes)
 ok env PLAIN=\"value\"
@@ -402,6 +604,8 @@ ok env WITH_EQUALS=\"a=b=c\"
 ok env UNICODE=\"grüße 🌍\"
 ok env EMPTY=\"\"
 ok env EXIT_CODE=\"42\"
+ok env-bytes-count 5 variables as bytes, 5 of them UTF-8
+ok env-get-bytes WITH_EQUALS -> Some(\"a=b=c\"), LATIN1 -> str None, bytes None
 ok env-get WITH_EQUALS -> Some(\"a=b=c\"), MISSING -> None
 ok stdin 22 bytes \"line one\\nline two ✓\\n\"
 ok stdout-fmt-write 42
@@ -416,6 +620,7 @@ ok monotonic-increases later than the first reading after the sleep
 ok poll-timeouts of 5 ms and 60 s, 1 event(s), userdata 7
 ok poll-abstime a realtime deadline 5 ms ahead fired, at most 2 ms early
 ok poll-nothing no subscriptions -> inval
+ok undefined-values poll with undefined clock flags or clock, now and resolution of clock 77, raise signal 200 -> [\"inval\", \"inval\", \"inval\", \"inval\", \"inval\"]
 ok random 32 bytes not all equal; two draws differ
 ok random-u64 two u64 differ; 16-byte array not constant
 ok sched_yield ok
@@ -477,6 +682,88 @@ fn wasi_env_in_node_prints_the_same_checks() {
     assert_eq!(node.stderr, b"a line on stderr from wasi-env\n");
 }
 
+/// Environment entries that are not UTF-8, added after `ENV_VARS` by a fault-injecting
+/// `environ_get`: a Latin-1 value and a name starting with a byte that is never UTF-8.
+const NON_UTF8_VARS: [&[u8]; 2] = [b"LATIN1=caf\xe9", b"\xffKEY=v"];
+
+/// Replaces wasmtime's `environ_sizes_get` and `environ_get` with ones that hand the guest
+/// `entries` exactly (the WASI context of wasmtime takes `String`s only, and Node's takes
+/// JavaScript strings: neither can pass a non-UTF-8 variable).
+fn with_environment(
+    run: wasm_function_tests::Run,
+    entries: Vec<Vec<u8>>,
+) -> wasm_function_tests::Run {
+    use wasm_function_tests::Value;
+    let entries = std::sync::Arc::new(entries);
+    let for_sizes = entries.clone();
+    let arg = |args: &[Value], i: usize| {
+        args[i]
+            .as_i32()
+            .map(|v| v as u32)
+            .ok_or_else(|| anyhow::anyhow!("argument {i} is not an i32"))
+    };
+    run.host_fn(WASI_MODULE, "environ_sizes_get", move |ctx, args| {
+        let count = for_sizes.len() as u32;
+        let size: usize = for_sizes.iter().map(|e| e.len() + 1).sum();
+        ctx.write_memory(arg(args, 0)?, &count.to_le_bytes())?;
+        ctx.write_memory(arg(args, 1)?, &(size as u32).to_le_bytes())?;
+        Ok(vec![Value::I32(0)])
+    })
+    .host_fn(WASI_MODULE, "environ_get", move |ctx, args| {
+        let (table, mut at) = (arg(args, 0)?, arg(args, 1)?);
+        for (i, entry) in entries.iter().enumerate() {
+            ctx.write_memory(table + 4 * i as u32, &at.to_le_bytes())?;
+            let mut with_nul = entry.clone();
+            with_nul.push(0);
+            ctx.write_memory(at, &with_nul)?;
+            at += with_nul.len() as u32;
+        }
+        Ok(vec![Value::I32(0)])
+    })
+}
+
+#[test]
+fn wasi_env_sees_non_utf8_variables_as_bytes_and_the_others_as_str_in_wasmtime() {
+    let guest = guest("wasi-env").expect("wasi-env builds");
+    let mut entries: Vec<Vec<u8>> = ENV_VARS
+        .iter()
+        .map(|(k, v)| format!("{k}={v}").into_bytes())
+        .collect();
+    entries.extend(NON_UTF8_VARS.iter().map(|e| e.to_vec()));
+    let inputs = NodeInputs {
+        env: &[],
+        ..env_inputs()
+    };
+    let run = guest.run().args(inputs.args).stdin(inputs.stdin);
+    let outcome = with_environment(run, entries)
+        .execute()
+        .expect("the guest runs in wasmtime");
+    outcome.assert_exit(42);
+    // 71 bytes as before, and 12 + 7 for the two entries with their NULs.
+    let expected = ENV_CHECKS
+        .replace(
+            "ok env-count 5 (environ_sizes_get: 5 strings, 71 bytes)",
+            "ok env-count 7 (environ_sizes_get: 7 strings, 90 bytes)",
+        )
+        .replace(
+            "ok env-bytes-count 5 variables as bytes, 5 of them UTF-8",
+            "ok env-bytes \"LATIN1\"=[99, 97, 102, 233]\n\
+             ok env-bytes [255, 75, 69, 89]=\"v\"\n\
+             ok env-bytes-count 7 variables as bytes, 5 of them UTF-8",
+        )
+        .replace(
+            "LATIN1 -> str None, bytes None",
+            "LATIN1 -> str None, bytes Some([99, 97, 102, 233])",
+        );
+    assert_ne!(expected, ENV_CHECKS, "the replacements applied");
+    let (checks, _) = split_lines(outcome.stdout_str());
+    assert_lines(
+        &checks,
+        &expected,
+        "wasi-env with non-UTF-8 variables in wasmtime",
+    );
+}
+
 #[test]
 fn wasi_env_exit_codes_through_proc_exit() {
     let guest = guest("wasi-env").expect("wasi-env builds");
@@ -520,6 +807,8 @@ fn std_inputs(sandbox: &Path) -> NodeInputs<'_> {
 
 const STD_CHECKS: &str = "\
 ok args [\"wasi-std\", \"one\", \"two ✓\"] (as std::env::args)
+ok args-bytes 3 arguments (as std::env::args_os)
+ok vars-bytes 2 variables (as std::env::vars_os)
 ok vars [(\"A\", \"1\"), (\"B\", \"x=y\")] (as std::env::vars)
 ok preopens [\"/sandbox\"]
 ok read data.txt \"line 1\\nline 2\\n\" (as std::fs::read)
@@ -527,6 +816,11 @@ ok layer-to-std \"written with write! through wasm_function::wasi::fs::File\\n\"
 ok std-to-layer seek end-4 -> 6, read \"6789\"
 ok metadata size 10 regular_file (as std::fs::metadata)
 ok read-dir [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok read-dir-entries [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok read-to-string \"line 1\\nline 2\\n\" (as std::fs::read_to_string)
+ok exists data.txt true, missing.txt false (as std::fs::exists)
+ok trees create_dir_all seen by std true; a tree std made, removed true
+ok copy data.txt -> copied.txt 14 bytes (read back by std::fs::read)
 ok errno-as-io-error NotFound os error Some(44) (as std::fs::read)
 ok stdin \"piped in\\n\"
 ok stdout std::io::Write on wasm_function::wasi::io::Stdout
@@ -545,6 +839,11 @@ fn assert_std_sandbox_after(root: &Path) {
         std::fs::read_to_string(root.join("from-std.txt")).expect("from-std.txt"),
         "0123456789"
     );
+    assert_eq!(
+        std::fs::read(root.join("copied.txt")).expect("copied.txt"),
+        b"line 1\nline 2\n"
+    );
+    assert!(!root.join("made").exists(), "remove_dir_all removed made/");
 }
 
 #[test]
