@@ -28,7 +28,7 @@ fn expected_common(env: &[(&str, &str)]) -> Vec<String> {
         "ok stdin-zero-length no bytes, no error but INTR".to_owned(),
         "ok stdin-eof a read after the end -> ok".to_owned(),
         format!("ok stdin {} bytes {stdin:?}", STDIN.len()),
-        format!("{}", "x".repeat(10_000)),
+        "x".repeat(10_000),
         "ok stdout-long 10001 bytes -> ok".to_owned(),
         "ok write-bad-fd fd 77 -> badf".to_owned(),
         "ok write-stdin fd 0 -> badf".to_owned(),
