@@ -307,3 +307,37 @@ fn p2_component_imports_wasi_0_2_only() {
     );
     assert!(bytes.len() < 80_000, "{} bytes", bytes.len());
 }
+
+/// The owned forms (`String`, `Vec`, runtime feature `std`) in a std program, each agreeing
+/// with std's own view.
+#[test]
+fn owned_forms_in_a_std_component() {
+    let guest = guest_for("p2-wasi-std", Target::Wasip2, Profile::Release).unwrap();
+    let out = guest
+        .run_component()
+        .args(["two words", "ünï ✓"])
+        .env("GREETING", "grüß dich")
+        .env("EMPTY", "")
+        .stdin(b"from the host \xc3\xbc")
+        .execute()
+        .unwrap();
+    out.assert_exit(0);
+    let lines: Vec<&str> = out.stdout_str().lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"ok get-arguments ["two words", "ünï ✓"]"#,
+            r#"ok get-environment [("GREETING", "grüß dich"), ("EMPTY", "")]"#,
+            lines[2],
+            "ok get-random-bytes 64 bytes, two draws differ",
+            "ok get-random-bytes-0 empty",
+            "ok insecure 8 bytes",
+            "ok insecure-seed the same twice",
+            "ok poll [0]",
+            r#"ok stdin "from the host ü" then closed"#,
+            "ok written through wasi::p2",
+            "ok stdout write_all",
+        ]
+    );
+    assert!(lines[2].starts_with("ok initial-cwd "), "{}", lines[2]);
+}
