@@ -64,3 +64,16 @@ pub fn give(h: RawHolder);
 pub fn more() {
     let _ = (take, take_raw, give);
 }
+
+/// A scoped list of records whose `own<thing>` field is the raw handle.
+pub struct ScopedHolder<'s> {
+    pub thing: u32,
+    pub name: &'s str,
+}
+
+#[wasm_function("test:lists/lists@0.1.0", "holders", wit = "../../../../tests/ui/wit-lists")]
+pub fn holders<'s>(memory: &MemoryAllocator<'s>) -> &'s [ScopedHolder<'s>];
+
+pub fn scoped_more() {
+    let _ = holders;
+}
