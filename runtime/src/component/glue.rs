@@ -201,6 +201,73 @@ pub unsafe fn lift_scoped_slice<'s, T: Copy>(
     unsafe { core::slice::from_raw_parts(ptr, len as usize) }
 }
 
+/// A buffer of `len * size` bytes, 8-aligned, in the scope of `memory`: where a parameter list
+/// whose elements are not laid out as in Rust (strings, records, borrowed resources) is laid
+/// out in the Canonical ABI layout when the function takes scope memory.
+///
+/// # Panics
+///
+/// When the scope cannot hold it (as [`MemoryAllocator::allocate_aligned`]).
+#[inline(always)]
+#[must_use]
+#[track_caller]
+pub fn scoped_buffer(memory: &MemoryAllocator<'_>, len: usize, size: usize) -> *mut u8 {
+    memory
+        .allocate_aligned(len.saturating_mul(size), 8)
+        .into_bytes_mut()
+        .as_mut_ptr()
+}
+
+/// A `list<T>` result whose elements are not laid out as in Rust (strings, tuples, records, …)
+/// in the scope of `memory`, as `&'s [T]`: an array of `T` is allocated from the same scope
+/// and element `i` is `lift` of the Canonical ABI element at `ptr + i * size`.
+///
+/// Scope memory never runs `Drop`, so the macro never lifts a `#[wasm_resource]` type into
+/// such a list (it asks for the handle as `u32` instead).
+///
+/// # Panics
+///
+/// When the scope cannot hold the array (as [`MemoryAllocator::allocate_aligned`]).
+///
+/// # Safety
+///
+/// `ptr..ptr + len * size` was allocated from `memory`'s scope by `cabi_realloc` during the
+/// call and holds `len` elements in the layout `lift` reads, each `size` bytes apart; `lift`
+/// is sound to call with the address of each.
+#[inline(always)]
+#[must_use]
+#[track_caller]
+pub unsafe fn lift_scoped_list<'s, T: 's>(
+    memory: &MemoryAllocator<'s>,
+    ptr: u32,
+    len: u32,
+    size: usize,
+    mut lift: impl FnMut(*const u8) -> T,
+) -> &'s [T] {
+    let len = len as usize;
+    let bytes = len.saturating_mul(size_of::<T>());
+    let start: *mut T = if bytes == 0 {
+        core::ptr::NonNull::dangling().as_ptr()
+    } else {
+        memory
+            .allocate_aligned(bytes, align_of::<T>())
+            .into_bytes_mut()
+            .as_mut_ptr()
+            .cast::<T>()
+    };
+    for index in 0..len {
+        let value = lift(address(ptr as usize + index * size));
+        // SAFETY: the segment holds `len` `T`s aligned to `T` (or `T` is zero-sized and the
+        // pointer dangling but aligned), so element `index` is in bounds; `into_bytes_mut` gave
+        // the bytes up, so nothing else reaches them; `write` drops nothing. Should `lift`
+        // panic, the elements written so far stay in scope memory, which drops nothing.
+        unsafe { start.add(index).write(value) };
+    }
+    // SAFETY: all `len` elements were written above; the memory is aligned, reached only from
+    // here, and stays reserved until the scope, which outlives `'s`, closes; `T: 's`.
+    unsafe { core::slice::from_raw_parts(start, len) }
+}
+
 /// A Rust type standing for a WIT resource: what `#[wasm_resource]` implements. The handle is
 /// owned by the value (its `Drop` calls `[resource-drop]`).
 ///
@@ -221,6 +288,79 @@ pub unsafe trait Resource: Sized {
     ///
     /// `handle` is an owned handle of this resource that nothing else owns.
     unsafe fn from_handle(handle: u32) -> Self;
+}
+
+/// What an `own<R>` field of a record or variant result is lifted into: `u32` (the raw
+/// handle) or a `#[wasm_resource]` type, which then owns the handle and drops it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold an `own<R>` handle",
+    label = "write the raw handle as `u32`, or your `#[wasm_resource]` type of the resource"
+)]
+pub trait LiftHandle: Sized {
+    /// The value owning `handle`, an owned handle of the resource `wit` names.
+    ///
+    /// # Safety
+    ///
+    /// `handle` is an owned handle of `wit` the host just gave, and nothing else owns it.
+    unsafe fn lift_handle(handle: u32, wit: &'static str) -> Self;
+}
+
+impl LiftHandle for u32 {
+    #[inline(always)]
+    unsafe fn lift_handle(handle: u32, _: &'static str) -> Self {
+        handle
+    }
+}
+
+impl<R: Resource> LiftHandle for R {
+    #[inline(always)]
+    unsafe fn lift_handle(handle: u32, wit: &'static str) -> Self {
+        // Both names are constants, so this folds away when the field has the right type.
+        if !same_str(R::WIT, wit) {
+            invalid(
+                "a handle of another resource than the field's type (check the field's `#[wasm_resource]` names)",
+            );
+        }
+        // SAFETY: forwarded from the caller, and `R` is the resource `wit` names.
+        unsafe { R::from_handle(handle) }
+    }
+}
+
+/// What an `own<R>` field of a record or variant inside a scoped list is lifted into: only
+/// the raw handle, `u32`, since scope memory runs no `Drop` (a resource there would never be
+/// dropped).
+#[diagnostic::on_unimplemented(
+    message = "an `own<R>` field inside a scoped list is its raw handle",
+    label = "write the field as `u32` (scope memory runs no `Drop`, so a resource there would leak its handle), or return a `Vec`"
+)]
+pub trait ScopedHandle {
+    /// The handle itself.
+    fn scoped_handle(handle: u32) -> Self;
+}
+
+impl ScopedHandle for u32 {
+    #[inline(always)]
+    fn scoped_handle(handle: u32) -> Self {
+        handle
+    }
+}
+
+/// What an `own<R>` field of a record or variant parameter is lowered from: only the raw
+/// handle, `u32` (a parameter is lowered from a borrow, which cannot give a resource away).
+#[diagnostic::on_unimplemented(
+    message = "an `own<R>` field of a parameter is passed as its raw handle",
+    label = "write the field as `u32` (give the resource up with `into_handle`)"
+)]
+pub trait LowerHandle {
+    /// The handle.
+    fn lower_handle(&self) -> u32;
+}
+
+impl LowerHandle for u32 {
+    #[inline(always)]
+    fn lower_handle(&self) -> u32 {
+        *self
+    }
 }
 
 /// Whether two strings are equal, in a constant (the resource-name check).

@@ -143,6 +143,17 @@ impl<'a> Iovec<'a> {
     pub const fn is_empty(&self) -> bool {
         self.buf_len == 0
     }
+
+    /// The start of the buffer, writable for `len()` bytes while the `Iovec` lives (for the
+    /// preview1 primitives implemented over WASI 0.2).
+    #[cfg_attr(
+        not(all(target_arch = "wasm32", target_env = "p2")),
+        allow(dead_code, reason = "used by the wasm32-wasip2 primitives")
+    )]
+    #[inline]
+    pub(crate) const fn as_mut_ptr(&self) -> *mut u8 {
+        self.buf
+    }
 }
 
 impl<'a> From<&'a mut [u8]> for Iovec<'a> {
