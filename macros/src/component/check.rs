@@ -304,17 +304,22 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
                 _ => Mode::Owned,
             };
             let direct = is_direct(elem);
-            if !direct && list_mode == Mode::Scoped {
-                return Err(Mismatch {
-                    at: span(elem_ty),
-                    message: format!(
-                        "a `{}` result is a slice of scope memory only when its elements are integers or floats (their Rust layout is the Canonical ABI's): return `{}`",
-                        wit.display(),
-                        rust_for(wit, Position::Result { scoped: false })
-                    ),
-                });
-            }
             let elem = check(elem_ty, elem, position)?;
+            if list_mode == Mode::Scoped {
+                // Scope memory is freed without running `Drop`: a resource in it would never
+                // give its handle back.
+                let mut inside = Vec::new();
+                super::lower::resources(&elem, &mut inside);
+                if let Some((resource, resource_wit)) = inside.first() {
+                    return Err(Mismatch {
+                        at: span(resource),
+                        message: format!(
+                            "a `#[wasm_resource]` type inside a scoped list would never be dropped (scope memory runs no `Drop`, so the handle of `{}` would leak): write the handle as `u32` here and wrap it once it is out of the list, or return a `Vec` (runtime feature `std`), whose elements are dropped",
+                            super::canonical::resource_name(resource_wit),
+                        ),
+                    });
+                }
+            }
             done(Kind::List {
                 elem: Box::new(elem),
                 mode: list_mode,

@@ -711,6 +711,15 @@ fn lift_sequence(
             let ty = prim(&elem.wit);
             quote!(#f::<#ty>(#ptr, #len))
         }
+        (Kind::List { elem, .. }, Mode::Scoped) => {
+            // Each element lifted into an array of the Rust type in the same scope (the
+            // Canonical ABI array itself is scope memory too, from `cabi_realloc`).
+            let at = locals.next("at");
+            let size = canonical::size(&elem.wit) as usize;
+            let element = load(&at, 0, elem, lift, locals);
+            let f = helper("lift_scoped_list");
+            quote!(#f(#memory, #ptr, #len, #size, |#at: *const u8| #element))
+        }
         (Kind::List { elem, .. }, _) => {
             let (start, count, list, index, at) = (
                 locals.next("start"),

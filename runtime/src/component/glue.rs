@@ -201,6 +201,56 @@ pub unsafe fn lift_scoped_slice<'s, T: Copy>(
     unsafe { core::slice::from_raw_parts(ptr, len as usize) }
 }
 
+/// A `list<T>` result whose elements are not laid out as in Rust (strings, tuples, records, …)
+/// in the scope of `memory`, as `&'s [T]`: an array of `T` is allocated from the same scope
+/// and element `i` is `lift` of the Canonical ABI element at `ptr + i * size`.
+///
+/// Scope memory never runs `Drop`, so the macro never lifts a `#[wasm_resource]` type into
+/// such a list (it asks for the handle as `u32` instead).
+///
+/// # Panics
+///
+/// When the scope cannot hold the array (as [`MemoryAllocator::allocate_aligned`]).
+///
+/// # Safety
+///
+/// `ptr..ptr + len * size` was allocated from `memory`'s scope by `cabi_realloc` during the
+/// call and holds `len` elements in the layout `lift` reads, each `size` bytes apart; `lift`
+/// is sound to call with the address of each.
+#[inline(always)]
+#[must_use]
+#[track_caller]
+pub unsafe fn lift_scoped_list<'s, T: 's>(
+    memory: &MemoryAllocator<'s>,
+    ptr: u32,
+    len: u32,
+    size: usize,
+    mut lift: impl FnMut(*const u8) -> T,
+) -> &'s [T] {
+    let len = len as usize;
+    let bytes = len.saturating_mul(size_of::<T>());
+    let start: *mut T = if bytes == 0 {
+        core::ptr::NonNull::dangling().as_ptr()
+    } else {
+        memory
+            .allocate_aligned(bytes, align_of::<T>())
+            .into_bytes_mut()
+            .as_mut_ptr()
+            .cast::<T>()
+    };
+    for index in 0..len {
+        let value = lift(address(ptr as usize + index * size));
+        // SAFETY: the segment holds `len` `T`s aligned to `T` (or `T` is zero-sized and the
+        // pointer dangling but aligned), so element `index` is in bounds; `into_bytes_mut` gave
+        // the bytes up, so nothing else reaches them; `write` drops nothing. Should `lift`
+        // panic, the elements written so far stay in scope memory, which drops nothing.
+        unsafe { start.add(index).write(value) };
+    }
+    // SAFETY: all `len` elements were written above; the memory is aligned, reached only from
+    // here, and stays reserved until the scope, which outlives `'s`, closes; `T: 's`.
+    unsafe { core::slice::from_raw_parts(start, len) }
+}
+
 /// A Rust type standing for a WIT resource: what `#[wasm_resource]` implements. The handle is
 /// owned by the value (its `Drop` calls `[resource-drop]`).
 ///
