@@ -20,9 +20,12 @@ use core::fmt;
 use core::sync::atomic::{AtomicU32, Ordering};
 
 use wasm_function::wasi::fs::{self, File, OpenOptions, SeekFrom};
+// The preview1 functions through `sys`, which is `raw` on wasm32-wasip1 and implemented over
+// WASI 0.2 on wasm32-wasip2 (where `raw` would reach the preview1 adapter's descriptors).
+use wasm_function::wasi::sys as raw;
 use wasm_function::wasi::{
     Advice, Ciovec, Errno, Fd, Fdflags, Filetype, Fstflags, Iovec, Lookupflags, Riflags, Rights,
-    Sdflags, Siflags, io, proc, raw,
+    Sdflags, Siflags, io, proc,
 };
 use wasm_function::{println, with_memory_allocator};
 
@@ -873,8 +876,8 @@ fn run() -> Result<(), Errno> {
     Ok(())
 }
 
-/// The entry point.
-#[unsafe(no_mangle)]
+/// The entry point: `_start` of a preview1 command, or `wasi:cli/run` on wasm32-wasip2.
+#[cfg_attr(not(target_env = "p2"), unsafe(no_mangle))]
 pub extern "C" fn _start() {
     if let Err(e) = run() {
         check("no-unexpected-error", false, format_args!("{e}"));
@@ -885,3 +888,12 @@ pub extern "C" fn _start() {
         proc::exit(1);
     }
 }
+
+#[cfg(target_env = "p2")]
+fn run_p2() -> Result<(), ()> {
+    _start();
+    Ok(())
+}
+
+#[cfg(target_env = "p2")]
+wasm_function::wasi_cli_run!(run_p2);
