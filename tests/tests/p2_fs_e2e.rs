@@ -26,3 +26,35 @@ fn wasi_fs_on_p2_prints_the_preview1_checks() {
     assert_lines(&checks, FS_CHECKS, "wasi-fs on wasm32-wasip2");
     assert_fs_sandbox_after(sandbox.path());
 }
+
+/// Every core import of every core module inside a component, as `module::name`.
+fn core_imports(component: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(component) {
+        if let wasmparser::Payload::ImportSection(section) = payload.expect("a valid component") {
+            for import in section.into_imports() {
+                let import = import.expect("a valid import");
+                out.push(format!("{}::{}", import.module, import.name));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn wasi_fs_component_imports_only_wasi_0_2() {
+    let guest = p2_guest("wasi-fs");
+    let imports = guest.component_imports().expect("component imports");
+    let names: Vec<&str> = imports.iter().map(|i| i.name.as_str()).collect();
+    println!("{names:?}");
+    let core = core_imports(&guest.bytes);
+    println!("{core:?}");
+    assert!(
+        names.iter().all(|n| n.starts_with("wasi:") && n.contains("@0.2.")),
+        "only WASI 0.2 interfaces: {names:?}"
+    );
+    assert!(
+        !core.iter().any(|i| i.starts_with("wasi_snapshot_preview1::")),
+        "no preview1 import, so no adapter: {core:?}"
+    );
+}
