@@ -41,6 +41,9 @@ pub(crate) enum Kind {
     Tuple(Vec<Checked>),
     /// `own<R>` or `borrow<R>`: the handle as `u32`.
     Handle,
+    /// `own<R>` inside a record or variant a result owns: the field's type, whichever it is
+    /// (`u32`, or a `#[wasm_resource]` type, which then owns the handle).
+    InferredOwn,
     /// `own<R>` as the Rust resource type `R` (declared with `#[wasm_resource]`), or
     /// `borrow<R>` as `&R`; `path` is `R`.
     Resource {
@@ -304,8 +307,10 @@ pub(crate) fn check(ty: &Type, wit: &Wit, position: Position) -> Result<Checked,
                 _ => Mode::Owned,
             };
             let direct = is_direct(elem);
-            let elem = check(elem_ty, elem, position)?;
+            let mut elem = check(elem_ty, elem, position)?;
             if list_mode == Mode::Scoped {
+                // Inside records and variants of the list, an `own<R>` field is its raw handle.
+                raw_handles(&mut elem);
                 // Scope memory is freed without running `Drop`: a resource in it would never
                 // give its handle back.
                 let mut inside = Vec::new();
@@ -461,6 +466,23 @@ fn is_str(reference: &TypeReference) -> bool {
     matches!(strip(&reference.elem), Type::Path(path) if path.qself.is_none() && path.path.is_ident("str"))
 }
 
+/// Every `own<R>` field of a record or variant in `checked` as its raw handle, `u32`: what a
+/// scoped list holds, since scope memory runs no `Drop`.
+fn raw_handles(checked: &mut Checked) {
+    match &mut checked.kind {
+        Kind::InferredOwn => checked.kind = Kind::Handle,
+        Kind::List { elem, .. } | Kind::Option(elem) => raw_handles(elem),
+        Kind::Result(ok, err) => {
+            for child in ok.iter_mut().chain(err.iter_mut()) {
+                raw_handles(child);
+            }
+        }
+        Kind::Tuple(children) => children.iter_mut().for_each(raw_handles),
+        Kind::Named { children, .. } => children.iter_mut().flatten().for_each(raw_handles),
+        _ => {}
+    }
+}
+
 /// The representation of a named type's fields or payloads: inferred from WIT and `mode`.
 fn named_children(wit: &Wit, mode: Mode) -> Vec<Option<Checked>> {
     let types: Vec<Option<&Wit>> = match wit {
@@ -488,7 +510,8 @@ pub(crate) fn infer(wit: &Wit, mode: Mode) -> Checked {
             err.as_ref().map(|t| Box::new(infer(t, mode))),
         ),
         Wit::Tuple(elems) => Kind::Tuple(elems.iter().map(|t| infer(t, mode)).collect()),
-        Wit::Own(_) | Wit::Borrow(_) => Kind::Handle,
+        Wit::Own(_) => Kind::InferredOwn,
+        Wit::Borrow(_) => Kind::Handle,
         // `u8`/`u16`/`u32` or a derived flags type, whichever the field is.
         Wit::Flags { .. } => Kind::FlagsType(Box::new(syn::parse_quote!(_))),
         Wit::Record { name, .. } | Wit::Variant { name, .. } | Wit::Enum { name, .. } => {

@@ -19,7 +19,7 @@ pub(crate) fn expand(import: &ComponentImport<'_>) -> TokenStream {
     let func = import.func;
     let (attrs, vis, sig) = (&func.attrs, &func.vis, &func.sig);
     let import_fn = syn::Ident::new("__wasm_function_import", Span::mixed_site());
-    let mut locals = Locals::new();
+    let mut locals = Locals::with_memory(import.memory.clone());
     let mut prelude = Vec::new();
 
     // Each resource type must be the one the WIT names: checked while compiling.

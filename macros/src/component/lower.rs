@@ -10,12 +10,13 @@ use quote::{format_ident, quote};
 use super::canonical::{self, Flat, Wit};
 use super::check::{Checked, Kind, Mode, snake, upper_camel};
 
-/// Fresh local names, unique within one expansion.
-pub(crate) struct Locals(usize);
+/// Fresh local names, unique within one expansion, and the scope memory parameter, if the
+/// function takes one (parameter lists that need laying out are then laid out there).
+pub(crate) struct Locals(usize, Option<syn::Ident>);
 
 impl Locals {
-    pub(crate) fn new() -> Self {
-        Self(0)
+    pub(crate) fn with_memory(memory: Option<syn::Ident>) -> Self {
+        Self(0, memory)
     }
 
     pub(crate) fn next(&mut self, what: &str) -> syn::Ident {
@@ -104,7 +105,12 @@ pub(crate) fn resources(checked: &Checked, out: &mut Vec<(syn::Type, String)>) {
                 resources(child, out);
             }
         }
-        Kind::Prim | Kind::Str(_) | Kind::Handle | Kind::Flags | Kind::FlagsType(_) => {}
+        Kind::Prim
+        | Kind::Str(_)
+        | Kind::Handle
+        | Kind::InferredOwn
+        | Kind::Flags
+        | Kind::FlagsType(_) => {}
     }
 }
 
@@ -132,6 +138,7 @@ pub(crate) fn flags_types(checked: &Checked, out: &mut Vec<(syn::Type, String)>)
         | Kind::Prim
         | Kind::Str(_)
         | Kind::Handle
+        | Kind::InferredOwn
         | Kind::Flags
         | Kind::Resource { .. } => {}
     }
@@ -305,6 +312,11 @@ fn lower_flat_inner(
             let value = by_ref(value, is_ref);
             vec![quote!((<#path as #trait_>::bits(#value) as i32))]
         }
+        Kind::InferredOwn => {
+            let trait_ = helper("LowerHandle");
+            let value = by_ref(value, is_ref);
+            vec![quote!((<_ as #trait_>::lower_handle(#value) as i32))]
+        }
         Kind::Prim | Kind::Handle | Kind::Flags => {
             let value = deref(value, is_ref);
             vec![match checked.wit {
@@ -383,8 +395,9 @@ fn lower_flat_inner(
 }
 
 /// A parameter list whose elements are not laid out as in Rust (strings, records, …): the
-/// elements are stored in the Canonical ABI layout into a buffer from the global allocator
-/// (runtime feature `std`) that lives until the wrapper returns; binds `ptr` and `len`.
+/// elements are stored in the Canonical ABI layout into a buffer from the function's scope
+/// memory when it takes one, else from the global allocator (runtime feature `std`), living
+/// until the wrapper returns; binds `ptr` and `len`.
 fn lay_out_list(
     list: TokenStream,
     elem: &Checked,
@@ -403,7 +416,26 @@ fn lay_out_list(
     );
     let mut stores = Vec::new();
     store(&at, 0, quote!(#item), true, elem, locals, &mut stores);
-    let (vec, address) = (helper("Vec"), helper("address_of"));
+    let address = helper("address_of");
+    if let Some(memory) = locals.1.clone() {
+        let scoped = helper("scoped_buffer");
+        return quote! {
+            let (#ptr, #len) = {
+                let #whole = #list;
+                let #base: *mut u8 = #scoped(#memory, #whole.len(), #size);
+                for (#index, #item) in #whole.iter().enumerate() {
+                    // SAFETY: element `index` lies inside the scope buffer, 8-aligned and as
+                    // large as the whole list's layout; the stores write inside it.
+                    unsafe {
+                        let #at: *mut u8 = #base.add(#index * #size);
+                        #(#stores)*
+                    }
+                }
+                (#address(#base), #whole.len() as i32)
+            };
+        };
+    }
+    let vec = helper("Vec");
     quote! {
         let mut #buffer = {
             let #whole = #list;
@@ -454,6 +486,13 @@ fn store_inner(
             let (ty, _) = flags_mask(&checked.wit);
             stmts.push(
                 quote!(#put::<#ty>(#base, #offset_lit, <#path as #trait_>::bits(#value) as #ty);),
+            );
+        }
+        Kind::InferredOwn => {
+            let trait_ = helper("LowerHandle");
+            let value = by_ref(value, is_ref);
+            stmts.push(
+                quote!(#put::<u32>(#base, #offset_lit, <_ as #trait_>::lower_handle(#value));),
             );
         }
         Kind::Prim | Kind::Handle | Kind::Flags => {
@@ -598,6 +637,14 @@ fn load_inner(
         Kind::Resource { path, .. } => {
             let trait_ = helper("Resource");
             quote!(<#path as #trait_>::from_handle(#get::<u32>(#base, #at)))
+        }
+        Kind::InferredOwn => {
+            let trait_ = helper("LiftHandle");
+            let wit = match &checked.wit {
+                Wit::Own(name) => name.clone(),
+                _ => String::new(),
+            };
+            quote!(<_ as #trait_>::lift_handle(#get::<u32>(#base, #at), #wit))
         }
         Kind::Prim | Kind::Handle => match checked.wit {
             Wit::Bool => quote!((#get::<u8>(#base, #at) != 0)),

@@ -201,6 +201,23 @@ pub unsafe fn lift_scoped_slice<'s, T: Copy>(
     unsafe { core::slice::from_raw_parts(ptr, len as usize) }
 }
 
+/// A buffer of `len * size` bytes, 8-aligned, in the scope of `memory`: where a parameter list
+/// whose elements are not laid out as in Rust (strings, records, borrowed resources) is laid
+/// out in the Canonical ABI layout when the function takes scope memory.
+///
+/// # Panics
+///
+/// When the scope cannot hold it (as [`MemoryAllocator::allocate_aligned`]).
+#[inline(always)]
+#[must_use]
+#[track_caller]
+pub fn scoped_buffer(memory: &MemoryAllocator<'_>, len: usize, size: usize) -> *mut u8 {
+    memory
+        .allocate_aligned(len.saturating_mul(size), 8)
+        .into_bytes_mut()
+        .as_mut_ptr()
+}
+
 /// A `list<T>` result whose elements are not laid out as in Rust (strings, tuples, records, …)
 /// in the scope of `memory`, as `&'s [T]`: an array of `T` is allocated from the same scope
 /// and element `i` is `lift` of the Canonical ABI element at `ptr + i * size`.
@@ -271,6 +288,60 @@ pub unsafe trait Resource: Sized {
     ///
     /// `handle` is an owned handle of this resource that nothing else owns.
     unsafe fn from_handle(handle: u32) -> Self;
+}
+
+/// What an `own<R>` field of a record or variant result is lifted into: `u32` (the raw
+/// handle) or a `#[wasm_resource]` type, which then owns the handle and drops it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold an `own<R>` handle",
+    label = "write the raw handle as `u32`, or your `#[wasm_resource]` type of the resource"
+)]
+pub trait LiftHandle: Sized {
+    /// The value owning `handle`, an owned handle of the resource `wit` names.
+    ///
+    /// # Safety
+    ///
+    /// `handle` is an owned handle of `wit` the host just gave, and nothing else owns it.
+    unsafe fn lift_handle(handle: u32, wit: &'static str) -> Self;
+}
+
+impl LiftHandle for u32 {
+    #[inline(always)]
+    unsafe fn lift_handle(handle: u32, _: &'static str) -> Self {
+        handle
+    }
+}
+
+impl<R: Resource> LiftHandle for R {
+    #[inline(always)]
+    unsafe fn lift_handle(handle: u32, wit: &'static str) -> Self {
+        // Both names are constants, so this folds away when the field has the right type.
+        if !same_str(R::WIT, wit) {
+            invalid(
+                "a handle of another resource than the field's type (check the field's `#[wasm_resource]` names)",
+            );
+        }
+        // SAFETY: forwarded from the caller, and `R` is the resource `wit` names.
+        unsafe { R::from_handle(handle) }
+    }
+}
+
+/// What an `own<R>` field of a record or variant parameter is lowered from: only the raw
+/// handle, `u32` (a parameter is lowered from a borrow, which cannot give a resource away).
+#[diagnostic::on_unimplemented(
+    message = "an `own<R>` field of a parameter is passed as its raw handle",
+    label = "write the field as `u32` (give the resource up with `into_handle`)"
+)]
+pub trait LowerHandle {
+    /// The handle.
+    fn lower_handle(&self) -> u32;
+}
+
+impl LowerHandle for u32 {
+    #[inline(always)]
+    fn lower_handle(&self) -> u32 {
+        *self
+    }
 }
 
 /// Whether two strings are equal, in a constant (the resource-name check).

@@ -144,18 +144,15 @@ impl<'a> Iovec<'a> {
         self.buf_len == 0
     }
 
-    /// The buffer itself, for primitives that fill it in Rust (those over WASI 0.2).
-    ///
-    /// # Safety
-    ///
-    /// The `Iovec` is `Copy`, and every copy shares the one exclusive borrow it was made
-    /// from: while the returned slice is live, no other slice of the same buffer may be made
-    /// or used (from this `Iovec`, a copy of it, or an overlapping one).
-    #[cfg_attr(not(all(target_arch = "wasm32", target_env = "p2")), allow(dead_code))]
-    pub(crate) unsafe fn buffer_mut(&self) -> &'a mut [u8] {
-        // SAFETY: `buf` and `buf_len` come from a `&'a mut [u8]` (see `new`), so they describe
-        // memory valid for writes for `'a`; exclusivity is the caller's promise.
-        unsafe { core::slice::from_raw_parts_mut(self.buf, self.buf_len) }
+    /// The start of the buffer, writable for `len()` bytes while the `Iovec` lives (for the
+    /// preview1 primitives implemented over WASI 0.2).
+    #[cfg_attr(
+        not(all(target_arch = "wasm32", target_env = "p2")),
+        allow(dead_code, reason = "used by the wasm32-wasip2 primitives")
+    )]
+    #[inline]
+    pub(crate) const fn as_mut_ptr(&self) -> *mut u8 {
+        self.buf
     }
 }
 

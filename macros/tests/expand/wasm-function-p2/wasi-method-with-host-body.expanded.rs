@@ -47,9 +47,12 @@ pub fn blocking_write_and_flush(
                         >(__read5, 4usize) {
                             0 => {
                                 StreamError::LastOperationFailed(
-                                    ::wasm_function::__private::component::load::<
-                                        u32,
-                                    >(__read5, 8usize),
+                                    <_ as ::wasm_function::__private::component::LiftHandle>::lift_handle(
+                                        ::wasm_function::__private::component::load::<
+                                            u32,
+                                        >(__read5, 8usize),
+                                        "wasi:io/error@0.2.12#error",
+                                    ),
                                 )
                             }
                             1 => StreamError::Closed,
@@ -124,9 +127,12 @@ pub fn blocking_write_and_flush(
                             >(__read5, 4usize) {
                                 0 => {
                                     StreamError::LastOperationFailed(
-                                        ::wasm_function::__private::component::load::<
-                                            u32,
-                                        >(__read5, 8usize),
+                                        <_ as ::wasm_function::__private::component::LiftHandle>::lift_handle(
+                                            ::wasm_function::__private::component::load::<
+                                                u32,
+                                            >(__read5, 8usize),
+                                            "wasi:io/error@0.2.12#error",
+                                        ),
                                     )
                                 }
                                 1 => StreamError::Closed,

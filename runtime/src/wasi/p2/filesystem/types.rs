@@ -14,24 +14,13 @@ use crate::wasm_resource;
 use alloc_types::*;
 
 use crate::memory::MemoryAllocator;
+pub use crate::wasi::p2::clocks::Datetime;
 use crate::wasi::p2::io::{Error, InputStream, OutputStream};
 
 #[cfg(feature = "std")]
 mod alloc_types {
     pub(super) use std::string::String;
     pub(super) use std::vec::Vec;
-}
-
-/// `wasi:clocks/wall-clock.datetime`: seconds and nanoseconds since the Unix epoch.
-///
-/// Declared here for the timestamps of [`DescriptorStat`] and [`NewTimestamp`].
-#[derive(ComponentType, Clone, Copy, Debug, PartialEq, Eq, Default)]
-#[component("wasi:clocks/wall-clock@0.2.0", "datetime")]
-pub struct Datetime {
-    /// Whole seconds since 1970-01-01T00:00:00Z.
-    pub seconds: u64,
-    /// Nanoseconds past `seconds`, below 1,000,000,000.
-    pub nanoseconds: u32,
 }
 
 /// `descriptor-type`: what a descriptor refers to.

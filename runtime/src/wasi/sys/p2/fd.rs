@@ -49,9 +49,10 @@ fn read_at(entry: &Entry, iovs: &[Iovec<'_>], mut offset: u64) -> Result<Size, E
     let descriptor = entry.descriptor();
     let mut total: usize = 0;
     for iov in iovs {
-        // SAFETY: the `Iovec`s of one call describe buffers the caller lent exclusively, and
-        // only this one slice of this buffer exists while it is filled.
-        let buf = unsafe { iov.buffer_mut() };
+        // SAFETY: an `Iovec` holds the exclusive borrow of a buffer of `len()` bytes for its
+        // lifetime, which outlasts this call; no other reference to it is made while this
+        // slice lives (the `Iovec`s of one call are distinct buffers).
+        let buf = unsafe { core::slice::from_raw_parts_mut(iov.as_mut_ptr(), iov.len()) };
         let mut filled = 0;
         while filled < buf.len() {
             let want = ((buf.len() - filled) as u64).min(CHUNK);
