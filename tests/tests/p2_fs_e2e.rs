@@ -1,11 +1,13 @@
 //! The filesystem on wasm32-wasip2: the preview1 guest `wasi-fs`, built for wasm32-wasip2,
 //! runs through the safe layer's primitives implemented over `wasi:filesystem@0.2` and must
-//! print what it prints on preview1, leaving the same files behind.
+//! print what it prints on preview1, leaving the same files behind; its component imports
+//! WASI 0.2 only. `fs-edges` gives the primitives bad input (an errno per case, never a trap)
+//! and lists `/` and `.` preopens.
 
 mod wasi_fs_shared;
 
-use wasm_function_tests::{Guest, Profile, Target, guest_for};
 use wasi_fs_shared::{FS_CHECKS, assert_fs_sandbox_after, assert_lines, fs_sandbox, split_lines};
+use wasm_function_tests::{Guest, Profile, Target, guest_for};
 
 fn p2_guest(name: &str) -> Guest {
     guest_for(name, Target::Wasip2, Profile::Debug).expect("the guest builds for wasm32-wasip2")
@@ -20,12 +22,27 @@ fn wasi_fs_on_p2_prints_the_preview1_checks() {
         .preopen(sandbox.path(), "/sandbox")
         .execute()
         .expect("the component runs");
-    println!("{}", outcome.stdout_str());
     outcome.assert_exit(0);
-    let (checks, _info) = split_lines(outcome.stdout_str());
+    let (checks, info) = split_lines(outcome.stdout_str());
     assert_lines(&checks, FS_CHECKS, "wasi-fs on wasm32-wasip2");
+    assert_lines(&info, FS_INFO_P2, "wasi-fs info on wasm32-wasip2");
     assert_fs_sandbox_after(sandbox.path());
 }
+
+/// What `wasi-fs` reports on wasm32-wasip2 (wasmtime 48) where runtimes differ. Against
+/// preview1 in wasmtime: `fd_read`/`fd_write` fill and drain every buffer (the primitives loop
+/// over the iovecs); the `sock_*` functions are `notsup` (WASI 0.2 has no preview1 sockets on
+/// file descriptors); `fd_readdir` on a file is the host's `not-directory`.
+const FS_INFO_P2: &str = "\
+info fd_read of two buffers: the first call read 7 of 7 bytes
+info fd_write of two buffers: the first call wrote 12 of 12 bytes
+info fd_allocate notsup
+info fd_fdstat_set_rights notsup, then fd_write ok
+info sock_accept notsup, sock_recv notsup, sock_send notsup, sock_shutdown notsup (on a regular file)
+info fd_readdir on a file notdir
+info open ../outside perm
+info unlink a directory isdir
+";
 
 /// Every core import of every core module inside a component, as `module::name`.
 fn core_imports(component: &[u8]) -> Vec<String> {
@@ -46,15 +63,198 @@ fn wasi_fs_component_imports_only_wasi_0_2() {
     let guest = p2_guest("wasi-fs");
     let imports = guest.component_imports().expect("component imports");
     let names: Vec<&str> = imports.iter().map(|i| i.name.as_str()).collect();
-    println!("{names:?}");
     let core = core_imports(&guest.bytes);
-    println!("{core:?}");
     assert!(
-        names.iter().all(|n| n.starts_with("wasi:") && n.contains("@0.2.")),
+        names
+            .iter()
+            .all(|n| n.starts_with("wasi:") && n.contains("@0.2.")),
         "only WASI 0.2 interfaces: {names:?}"
     );
     assert!(
-        !core.iter().any(|i| i.starts_with("wasi_snapshot_preview1::")),
+        !core
+            .iter()
+            .any(|i| i.starts_with("wasi_snapshot_preview1::")),
         "no preview1 import, so no adapter: {core:?}"
     );
+}
+
+// -------------------------------------------------------------------------------------------
+// `fs-edges`: bad input, and `/` and `.` preopens
+
+/// A fresh `/sandbox` for `fs-edges`.
+fn edges_sandbox() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(dir.path().join("hello.txt"), wasi_fs_shared::HELLO).expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("hello.txt", dir.path().join("link")).expect("symlink");
+    dir
+}
+
+/// What `fs-edges` prints for bad input on wasm32-wasip2: an errno for each case.
+const EDGES_P2: &str = "\
+open missing.txt -> noent
+stat missing/x -> noent
+open ../outside -> perm
+open /etc/passwd -> perm
+mkdir ../escape -> perm
+resolve /elsewhere/x -> notcapable
+read fd 77 -> badf
+write fd 77 -> badf
+close fd 77 -> badf
+close fd u32::MAX -> badf
+seek fd 77 -> badf
+filestat fd 77 -> badf
+prestat fd 77 -> badf
+open in fd 77 -> badf
+renumber onto fd 77 -> badf
+readdir fd 77 -> badf
+read 0 bytes -> ok 0
+pread no buffers -> ok 0
+readdir into 0 bytes -> ok 0
+prestat name into 0 bytes -> nametoolong
+readlink into 0 bytes -> ok 0
+open empty path -> noent
+read 1 MiB buffer -> ok 20
+pread at u64::MAX -> inval
+seek to i64::MAX -> ok 9223372036854775807
+read at i64::MAX -> inval
+seek past i64::MAX -> inval
+pwrite at u64::MAX -> inval
+set size u64::MAX -> inval
+open a 5000-byte name -> nametoolong
+write read-only -> badf
+pwrite read-only -> badf
+set size read-only -> inval
+write a directory -> badf
+stat lookupflags 1<<5 -> inval
+open lookupflags 1<<5 -> inval
+open oflags 1<<7 -> inval
+open fdflags 1<<9 -> inval
+set fdflags 1<<9 -> inval
+set times fstflags 1<<6 -> inval
+set times atim and atim_now -> inval
+path set times fstflags 1<<6 -> inval
+advise 9 -> inval
+seek whence 7 -> inval
+link lookupflags 1<<5 -> inval
+fdstat stdout -> ok \"character_device\"
+seek stdout -> spipe
+hello.txt still reads \"hello from the host\\n\"
+write to stdout -> ok 0
+read stdin, empty -> ok 0
+done
+";
+
+#[test]
+fn bad_input_on_p2_gives_errnos_not_traps() {
+    let guest = p2_guest("fs-edges");
+    let sandbox = edges_sandbox();
+    let outcome = guest
+        .run_component()
+        .preopen(sandbox.path(), "/sandbox")
+        .execute()
+        .expect("the component runs");
+    outcome.assert_exit(0);
+    let lines: Vec<&str> = outcome.stdout_str().lines().collect();
+    assert_lines(&lines, EDGES_P2, "fs-edges on wasm32-wasip2");
+    let mut names: Vec<String> = std::fs::read_dir(sandbox.path())
+        .expect("listing")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["hello.txt", "link"],
+        "nothing created, nothing escaped"
+    );
+    assert!(
+        !sandbox
+            .path()
+            .parent()
+            .expect("a parent")
+            .join("escape")
+            .exists()
+    );
+    assert_eq!(
+        std::fs::read_to_string(sandbox.path().join("hello.txt")).expect("hello.txt"),
+        wasi_fs_shared::HELLO,
+        "the read-only descriptor wrote nothing"
+    );
+}
+
+#[test]
+fn slash_and_dot_preopens_on_p2() {
+    let guest = p2_guest("fs-edges");
+    let (root, dot) = (
+        tempfile::tempdir().expect("tmp"),
+        tempfile::tempdir().expect("tmp"),
+    );
+    std::fs::write(root.path().join("file.txt"), "in the root").expect("write");
+    std::fs::write(dot.path().join("file.txt"), "in the current directory").expect("write");
+    let outcome = guest
+        .run_component()
+        .preopen(root.path(), "/")
+        .preopen(dot.path(), ".")
+        .execute()
+        .expect("the component runs");
+    outcome.assert_exit(0);
+    let lines: Vec<&str> = outcome.stdout_str().lines().collect();
+    assert_lines(
+        &lines,
+        "\
+preopen \"/\" fd 3 file.txt \"in the root\"
+preopen \"/\" is a directory
+preopen \".\" fd 4 file.txt \"in the current directory\"
+preopen \".\" is a directory
+done
+",
+        "fs-edges with / and . preopens",
+    );
+}
+
+/// What `fs-edges` prints on wasm32-wasip1 in wasmtime: the wasm32-wasip2 lines but where
+/// preview1's host answers otherwise. Undefined flags are not sent there (`sys` is `raw`,
+/// and wasmtime traps on them); preview1 wasmtime seeks past `i64::MAX`, answers a write
+/// through a read-only descriptor with `inval` where WASI 0.2 says `bad-descriptor`, and
+/// gives captured stdout the file type `unknown` (the primitives over WASI 0.2 say
+/// `character_device` for fds 0, 1 and 2).
+fn edges_p1() -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_flags = false;
+    for line in EDGES_P2.lines() {
+        let flag_case = line.contains("flags 1<<")
+            || line.contains("fstflags")
+            || line.starts_with("set times atim and atim_now")
+            || line.starts_with("advise 9")
+            || line.starts_with("seek whence 7");
+        if flag_case {
+            if !in_flags {
+                lines.push("undefined flags: not sent on preview1 (wasmtime traps on them)".into());
+                in_flags = true;
+            }
+            continue;
+        }
+        lines.push(match line {
+            "seek past i64::MAX -> inval" => "seek past i64::MAX -> ok 18446744073709551614".into(),
+            "write read-only -> badf" => "write read-only -> inval".into(),
+            // The harness captures stdout in memory: preview1 wasmtime calls that `unknown`.
+            r#"fdstat stdout -> ok "character_device""# => r#"fdstat stdout -> ok "unknown""#.into(),
+            other => other.into(),
+        });
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn bad_input_on_p1_gives_the_same_errnos_but_where_hosts_differ() {
+    let guest = wasm_function_tests::guest("fs-edges").expect("fs-edges builds for wasm32-wasip1");
+    let sandbox = edges_sandbox();
+    let outcome = guest
+        .run()
+        .preopen(sandbox.path(), "/sandbox")
+        .execute()
+        .expect("the module runs");
+    outcome.assert_exit(0);
+    let lines: Vec<&str> = outcome.stdout_str().lines().collect();
+    assert_lines(&lines, &edges_p1(), "fs-edges on wasm32-wasip1");
 }

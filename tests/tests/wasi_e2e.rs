@@ -153,7 +153,6 @@ fn in_node(guest: &Guest, inputs: &NodeInputs<'_>) -> Option<NodeOutcome> {
     outcome
 }
 
-
 /// What an `info` line is about: its second word.
 fn info_keys<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     lines
@@ -161,7 +160,6 @@ fn info_keys<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
         .map(|line| line.split(' ').nth(1).unwrap_or(""))
         .collect()
 }
-
 
 // -------------------------------------------------------------------------------------------
 // Files and directories: `wasi-fs`

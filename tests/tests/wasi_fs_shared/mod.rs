@@ -148,4 +148,3 @@ pub(crate) fn assert_fs_sandbox_after(root: &Path) {
         assert_eq!((hard.ino(), hard.nlink()), (hello.ino(), 2));
     }
 }
-
