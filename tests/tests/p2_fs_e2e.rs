@@ -238,7 +238,9 @@ fn edges_p1() -> String {
             "seek past i64::MAX -> inval" => "seek past i64::MAX -> ok 18446744073709551614".into(),
             "write read-only -> badf" => "write read-only -> inval".into(),
             // The harness captures stdout in memory: preview1 wasmtime calls that `unknown`.
-            r#"fdstat stdout -> ok "character_device""# => r#"fdstat stdout -> ok "unknown""#.into(),
+            r#"fdstat stdout -> ok "character_device""# => {
+                r#"fdstat stdout -> ok "unknown""#.into()
+            }
             other => other.into(),
         });
     }

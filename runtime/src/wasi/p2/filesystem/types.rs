@@ -266,6 +266,10 @@ pub fn set_size(this: &Descriptor, size: u64) -> Result<(), ErrorCode>;
 
 /// Sets the access and modification times (`set-times`).
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.set-times")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the lowered form on other targets"
+)]
 pub fn set_times(
     this: &Descriptor,
     data_access_timestamp: NewTimestamp,
@@ -277,7 +281,7 @@ pub fn set_times(
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.read")]
 pub fn read(this: &Descriptor, length: u64, offset: u64) -> Result<(Vec<u8>, bool), ErrorCode>;
 
-/// [`read`] with the bytes placed in the caller's scope.
+/// `read` with the bytes placed in the caller's scope.
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.read")]
 pub fn read_in<'s>(
     memory: &MemoryAllocator<'s>,
@@ -319,6 +323,10 @@ pub fn stat_at(
 
 /// Sets the times of the file at `path` (`set-times-at`).
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.set-times-at")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the lowered form on other targets"
+)]
 pub fn set_times_at(
     this: &Descriptor,
     path_flags: PathFlags,
@@ -329,6 +337,10 @@ pub fn set_times_at(
 
 /// Creates a hard link `new_path` in `new_descriptor` to `old_path` (`link-at`).
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.link-at")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the lowered form on other targets"
+)]
 pub fn link_at(
     this: &Descriptor,
     old_path_flags: PathFlags,
@@ -352,7 +364,7 @@ pub fn open_at(
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.readlink-at")]
 pub fn readlink_at(this: &Descriptor, path: &str) -> Result<String, ErrorCode>;
 
-/// [`readlink_at`] with the target placed in the caller's scope.
+/// `readlink_at` with the target placed in the caller's scope.
 #[wasm_function("wasi:filesystem/types@0.2.0", "[method]descriptor.readlink-at")]
 pub fn readlink_at_in<'s>(
     memory: &MemoryAllocator<'s>,
@@ -410,7 +422,7 @@ pub fn read_directory_entry(
     this: &DirectoryEntryStream,
 ) -> Result<Option<DirectoryEntry>, ErrorCode>;
 
-/// [`read_directory_entry`] with the name placed in the caller's scope.
+/// `read_directory_entry` with the name placed in the caller's scope.
 #[wasm_function(
     "wasi:filesystem/types@0.2.0",
     "[method]directory-entry-stream.read-directory-entry"

@@ -106,8 +106,8 @@ pub fn fd_pread(fd: Fd, iovs: &[Iovec<'_>], offset: Filesize) -> Result<Size, Er
     read_at(&table::get(fd)?, iovs, offset)
 }
 
-/// Writes at `offset` without moving the position (preview1 ignores `APPEND` here as POSIX
-/// `pwrite` does on Linux only by accident; WASI 0.2 writes at `offset`).
+/// Writes at `offset` without moving the position, whether or not `APPEND` is set (WASI 0.2
+/// writes where it is asked to).
 pub fn fd_pwrite(fd: Fd, iovs: &[Ciovec<'_>], offset: Filesize) -> Result<Size, Errno> {
     write_at(&table::get(fd)?, iovs, offset)
 }
@@ -352,12 +352,14 @@ fn no_sockets(fd: Fd) -> Errno {
     }
 }
 
-/// Not supported on WASI 0.2 files: see [`no_sockets`].
+/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
+/// included), [`Errno::BADF`] for any other.
 pub fn sock_accept(fd: Fd, _flags: Fdflags) -> Result<Fd, Errno> {
     Err(no_sockets(fd))
 }
 
-/// Not supported on WASI 0.2 files: see [`no_sockets`].
+/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
+/// included), [`Errno::BADF`] for any other.
 pub fn sock_recv(
     fd: Fd,
     _ri_data: &[Iovec<'_>],
@@ -366,7 +368,8 @@ pub fn sock_recv(
     Err(no_sockets(fd))
 }
 
-/// Not supported on WASI 0.2 files: see [`no_sockets`].
+/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
+/// included), [`Errno::BADF`] for any other.
 pub fn sock_send(
     fd: Fd,
     _si_data: &[Ciovec<'_>],
@@ -375,7 +378,8 @@ pub fn sock_send(
     Err(no_sockets(fd))
 }
 
-/// Not supported on WASI 0.2 files: see [`no_sockets`].
+/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
+/// included), [`Errno::BADF`] for any other.
 pub fn sock_shutdown(fd: Fd, _how: crate::wasi::Sdflags) -> Result<(), Errno> {
     Err(no_sockets(fd))
 }
