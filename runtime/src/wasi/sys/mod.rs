@@ -18,3 +18,11 @@ pub use super::raw::*;
 mod p2;
 #[cfg(all(target_arch = "wasm32", target_env = "p2"))]
 pub use p2::*;
+
+// The pure conversions of the wasm32-wasip2 primitives, compiled for host unit tests too.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "p2/convert.rs"]
+mod p2_convert;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "p2/errno.rs"]
+mod p2_errno;

@@ -192,3 +192,138 @@ pub(super) fn filestat(stat: &DescriptorStat, ino: u64) -> Filestat {
         ctim: timestamp(stat.status_change_timestamp),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undefined_bits_are_rejected_before_the_host() {
+        assert_eq!(
+            path_flags(Lookupflags::from_bits_retain(1 << 5)),
+            Err(Errno::INVAL)
+        );
+        assert_eq!(
+            open_flags(Oflags::from_bits_retain(1 << 7)),
+            Err(Errno::INVAL)
+        );
+        assert_eq!(
+            descriptor_flags(Rights::FD_READ, Fdflags::from_bits_retain(1 << 9)),
+            Err(Errno::INVAL)
+        );
+        assert_eq!(
+            descriptor_flags(Rights::from_bits_retain(1 << 40), Fdflags::empty()),
+            Err(Errno::INVAL)
+        );
+        assert_eq!(
+            new_timestamps(0, 0, Fstflags::from_bits_retain(1 << 6)),
+            Err(Errno::INVAL)
+        );
+        assert_eq!(
+            new_timestamps(0, 0, Fstflags::MTIM | Fstflags::MTIM_NOW),
+            Err(Errno::INVAL)
+        );
+        assert_eq!(advice(Advice::from_raw(6)), Err(Errno::INVAL));
+    }
+
+    #[test]
+    fn defined_flags_map_one_to_one() {
+        assert_eq!(
+            path_flags(Lookupflags::SYMLINK_FOLLOW),
+            Ok(PathFlags::SYMLINK_FOLLOW)
+        );
+        assert_eq!(path_flags(Lookupflags::empty()), Ok(PathFlags::empty()));
+        assert_eq!(
+            open_flags(Oflags::all()),
+            Ok(OpenFlags::CREATE
+                | OpenFlags::DIRECTORY
+                | OpenFlags::EXCLUSIVE
+                | OpenFlags::TRUNCATE)
+        );
+        let flags = descriptor_flags(
+            Rights::FD_READ | Rights::FD_WRITE,
+            Fdflags::SYNC | Fdflags::DSYNC | Fdflags::RSYNC | Fdflags::APPEND,
+        );
+        assert_eq!(
+            flags,
+            Ok(DescriptorFlags::READ
+                | DescriptorFlags::WRITE
+                | DescriptorFlags::FILE_INTEGRITY_SYNC
+                | DescriptorFlags::DATA_INTEGRITY_SYNC
+                | DescriptorFlags::REQUESTED_WRITE_SYNC)
+        );
+        assert_eq!(
+            flags.map(sync_fdflags),
+            Ok(Fdflags::SYNC | Fdflags::DSYNC | Fdflags::RSYNC)
+        );
+        assert_eq!(
+            descriptor_flags(Rights::FD_READDIR, Fdflags::empty()),
+            Ok(DescriptorFlags::READ)
+        );
+        assert_eq!(advice(Advice::NOREUSE), Ok(P2Advice::NoReuse));
+    }
+
+    #[test]
+    fn timestamps_round_trip_and_saturate() {
+        let t = 1_000_000_000_123_456_789;
+        assert_eq!(
+            datetime(t),
+            Datetime {
+                seconds: 1_000_000_000,
+                nanoseconds: 123_456_789
+            }
+        );
+        assert_eq!(timestamp(Some(datetime(t))), t);
+        assert_eq!(timestamp(None), 0);
+        let far = Datetime {
+            seconds: u64::MAX,
+            nanoseconds: 999_999_999,
+        };
+        assert_eq!(timestamp(Some(far)), u64::MAX);
+        assert_eq!(
+            new_timestamps(5, 7, Fstflags::ATIM | Fstflags::MTIM_NOW),
+            Ok((NewTimestamp::Timestamp(datetime(5)), NewTimestamp::Now))
+        );
+        assert_eq!(
+            new_timestamps(5, 7, Fstflags::empty()),
+            Ok((NewTimestamp::NoChange, NewTimestamp::NoChange))
+        );
+    }
+
+    #[test]
+    fn file_rights_follow_the_open_flags() {
+        let (read_only, _) = rights(Filetype::REGULAR_FILE, DescriptorFlags::READ);
+        assert!(read_only.contains(Rights::FD_READ | Rights::FD_SEEK));
+        assert!(!read_only.contains(Rights::FD_WRITE));
+        let (dir, inheriting) = rights(Filetype::DIRECTORY, DescriptorFlags::READ);
+        assert!(dir.contains(Rights::PATH_OPEN | Rights::FD_READDIR));
+        assert_eq!(inheriting, Rights::all());
+    }
+
+    #[test]
+    fn stats_keep_every_field() {
+        let stat = DescriptorStat {
+            r#type: DescriptorType::SymbolicLink,
+            link_count: 2,
+            size: 9,
+            data_access_timestamp: Some(datetime(1_500)),
+            data_modification_timestamp: None,
+            status_change_timestamp: Some(datetime(3_000_000_000)),
+        };
+        let out = filestat(&stat, 42);
+        assert_eq!(
+            (
+                out.ino,
+                out.filetype,
+                out.nlink,
+                out.size,
+                out.atim,
+                out.mtim,
+                out.ctim
+            ),
+            (42, Filetype::SYMBOLIC_LINK, 2, 9, 1_500, 0, 3_000_000_000)
+        );
+        assert_eq!(filetype(DescriptorType::Fifo), Filetype::UNKNOWN);
+        assert_eq!(filetype(DescriptorType::Socket), Filetype::SOCKET_STREAM);
+    }
+}

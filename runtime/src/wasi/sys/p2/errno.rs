@@ -76,3 +76,67 @@ pub(super) fn errno(code: ErrorCode) -> Errno {
 pub(super) fn check<T>(result: Result<T, ErrorCode>) -> Result<T, Errno> {
     result.map_err(errno)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `error-code`, in WIT order.
+    const ALL: [ErrorCode; 37] = {
+        use ErrorCode as E;
+        [
+            E::Access,
+            E::WouldBlock,
+            E::Already,
+            E::BadDescriptor,
+            E::Busy,
+            E::Deadlock,
+            E::Quota,
+            E::Exist,
+            E::FileTooLarge,
+            E::IllegalByteSequence,
+            E::InProgress,
+            E::Interrupted,
+            E::Invalid,
+            E::Io,
+            E::IsDirectory,
+            E::Loop,
+            E::TooManyLinks,
+            E::MessageSize,
+            E::NameTooLong,
+            E::NoDevice,
+            E::NoEntry,
+            E::NoLock,
+            E::InsufficientMemory,
+            E::InsufficientSpace,
+            E::NotDirectory,
+            E::NotEmpty,
+            E::NotRecoverable,
+            E::Unsupported,
+            E::NoTty,
+            E::NoSuchDevice,
+            E::Overflow,
+            E::NotPermitted,
+            E::Pipe,
+            E::ReadOnly,
+            E::InvalidSeek,
+            E::TextFileBusy,
+            E::CrossDevice,
+        ]
+    };
+
+    #[test]
+    fn every_code_has_its_own_defined_errno() {
+        let mut seen = std::vec::Vec::new();
+        for code in ALL {
+            let e = errno(code);
+            assert_ne!(e.name(), "unknown", "{code:?}");
+            assert_ne!(e, Errno::SUCCESS, "{code:?}");
+            assert!(!seen.contains(&e), "{code:?} maps to {e:?} twice");
+            seen.push(e);
+        }
+        assert_eq!(errno(ErrorCode::NotPermitted), Errno::PERM);
+        assert_eq!(errno(ErrorCode::InvalidSeek), Errno::SPIPE);
+        assert_eq!(check::<()>(Err(ErrorCode::NoEntry)), Err(Errno::NOENT));
+    }
+}
