@@ -182,8 +182,46 @@ fn bad_input_on_p2_gives_errnos_not_traps() {
     );
 }
 
+/// Runs `wasi-fs root` on wasm32-wasip2 with its directory preopened as `guest_path`: the
+/// preview1 checks of paths under a `/` or `.` preopen, and the same files left behind.
+fn check_root_preopen_on_p2(guest_path: &str) {
+    let guest = p2_guest("wasi-fs");
+    let sandbox = root_sandbox();
+    let outcome = guest
+        .run_component()
+        .arg("root")
+        .preopen(sandbox.path(), guest_path)
+        .execute()
+        .expect("the component runs");
+    let (checks, info) = split_lines(outcome.stdout_str());
+    assert_lines(
+        &checks,
+        ROOT_CHECKS,
+        &format!("wasi-fs root as {guest_path:?} on wasm32-wasip2"),
+    );
+    outcome.assert_exit(0);
+    assert_eq!(
+        info,
+        [
+            format!("info root-preopen {guest_path:?} fd 3").as_str(),
+            "info root-escape perm inside false"
+        ]
+    );
+    assert_root_sandbox_after(sandbox.path());
+}
+
 #[test]
-fn slash_and_dot_preopens_on_p2() {
+fn wasi_fs_relative_paths_under_a_slash_preopen_on_p2() {
+    check_root_preopen_on_p2("/");
+}
+
+#[test]
+fn wasi_fs_relative_paths_under_a_dot_preopen_on_p2() {
+    check_root_preopen_on_p2(".");
+}
+
+#[test]
+fn slash_and_dot_preopens_together_on_p2() {
     let guest = p2_guest("fs-edges");
     let (root, dot) = (
         tempfile::tempdir().expect("tmp"),

@@ -10,7 +10,10 @@
 mod wasi_fs_shared;
 
 use std::path::Path;
-use wasi_fs_shared::{FS_CHECKS, assert_fs_sandbox_after, assert_lines, fs_sandbox, split_lines};
+use wasi_fs_shared::{
+    FS_CHECKS, ROOT_CHECKS, assert_fs_sandbox_after, assert_lines, assert_root_sandbox_after,
+    fs_sandbox, root_sandbox, split_lines,
+};
 use wasm_function_tests::NumType::{self, I32, I64};
 
 use wasm_function_tests::{
@@ -176,10 +179,20 @@ fn fs_inputs(sandbox: &Path) -> NodeInputs<'_> {
 /// `posix_fallocate`); `fd_fdstat_set_rights` ok, and the write it no longer allows
 /// `notcapable` (wasmtime does not track rights); `sock_*` on a file `notcapable` (the rights
 /// check comes first), `sock_shutdown` `notsup`; `fd_readdir` on a file `notcapable`; a path
-/// out of the preopen `notcapable`; unlinking a directory `isdir`, as here.
+/// out of the preopen `notcapable`; unlinking a directory `isdir`, as here. From `parity`:
+/// Node keeps reporting `append` after `set_append(false)`; `fd_allocate` succeeds for 0..64
+/// (size 64) and for a zero length; a write to a read-only file is `notcapable` (here `badf`) and
+/// `set_len` on it `notcapable` (here `inval`); a seek to `end + i64::MAX` is `inval` (here
+/// ok).
 const FS_INFO_WASMTIME: &str = "\
 info fd_read of two buffers: the first call read 3 of 7 bytes
 info fd_write of two buffers: the first call wrote 7 of 12 bytes
+info set_symlink_times ok
+info set_append(false), then fdflags append false
+info set_nonblocking on a file ok
+info advise huge inval, allocate 0..64 notsup (size 0), allocate zero length notsup, allocate huge notsup
+info read-only file: write badf, set_len inval, set_append ok
+info huge: read_at u64::MAX inval, seek end+i64::MAX ok
 info fd_allocate notsup
 info fd_fdstat_set_rights notsup, then fd_write ok
 info sock_accept notsock, sock_recv notsock, sock_send notsock, sock_shutdown notsock (on a regular file)
@@ -214,6 +227,64 @@ fn wasi_fs_in_node_prints_the_same_checks() {
     // The same questions, answered differently: see `FS_INFO_WASMTIME`.
     assert_eq!(info_keys(info), info_keys(FS_INFO_WASMTIME.lines()));
     assert_fs_sandbox_after(sandbox.path());
+}
+
+// -------------------------------------------------------------------------------------------
+// Paths under a `/` or `.` preopen: `wasi-fs root`
+
+fn root_inputs<'a>(sandbox: &'a Path, guest_path: &'a str) -> NodeInputs<'a> {
+    NodeInputs {
+        args: &["root"],
+        preopen: Some((sandbox, guest_path)),
+        ..NodeInputs::default()
+    }
+}
+
+/// Runs `wasi-fs root` with its directory preopened as `guest_path` in wasmtime and Node.
+fn check_root_preopen(guest_path: &str) {
+    let guest = guest("wasi-fs").expect("wasi-fs builds");
+    let sandbox = root_sandbox();
+    let outcome = in_wasmtime(&guest, &root_inputs(sandbox.path(), guest_path));
+    let (checks, info) = split_lines(outcome.stdout_str());
+    assert_lines(
+        &checks,
+        ROOT_CHECKS,
+        &format!("wasi-fs root as {guest_path:?} in wasmtime"),
+    );
+    outcome.assert_exit(0);
+    assert_eq!(
+        info,
+        [
+            format!("info root-preopen {guest_path:?} fd 3").as_str(),
+            "info root-escape perm inside false"
+        ]
+    );
+    assert_root_sandbox_after(sandbox.path());
+
+    let sandbox = root_sandbox();
+    let Some(node) = in_node(&guest, &root_inputs(sandbox.path(), guest_path)) else {
+        return;
+    };
+    let stdout = node.stdout_str();
+    let (checks, info) = split_lines(&stdout);
+    assert_lines(
+        &checks,
+        ROOT_CHECKS,
+        &format!("wasi-fs root as {guest_path:?} under Node"),
+    );
+    assert_eq!(node.exit_code, 0, "{stdout}");
+    assert_eq!(info_keys(info), ["root-preopen", "root-escape"]);
+    assert_root_sandbox_after(sandbox.path());
+}
+
+#[test]
+fn wasi_fs_relative_paths_under_a_slash_preopen() {
+    check_root_preopen("/");
+}
+
+#[test]
+fn wasi_fs_relative_paths_under_a_dot_preopen() {
+    check_root_preopen(".");
 }
 
 // -------------------------------------------------------------------------------------------

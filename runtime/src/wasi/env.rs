@@ -5,7 +5,13 @@
 //! ([`with_memory_allocator!`](crate::with_memory_allocator)); [`args_into`] and [`vars_into`]
 //! from a byte buffer (size it with [`args_sizes`]/[`vars_sizes`] and
 //! [`BufferSizes::bytes_needed`]); with the `std` feature, `args()` and `vars()` return owned
-//! strings. Strings must be UTF-8 ([`Errno::ILSEQ`] otherwise).
+//! strings.
+//!
+//! A host may pass arguments and variables that are not UTF-8. The byte forms see them all
+//! ([`Args::iter_bytes`], [`Vars::iter_bytes`], [`Vars::get_bytes`]; with `std`,
+//! [`args_bytes`] and [`vars_bytes`], like `std::env::args_os`/`vars_os`); the `str` forms
+//! ([`Args::iter`], [`Vars::iter`], [`Vars::get`], `args()`, `vars()`) **skip** the entries
+//! that are not UTF-8, so one odd variable never makes the others unreadable.
 //!
 //! The suffixes follow the convention of [`wasi`](crate::wasi): `_in(mem)` allocates **in**
 //! a memory scope and borrows from it, `_into(buf)` writes **into** your buffer and borrows
@@ -90,8 +96,7 @@ pub fn vars_sizes() -> Result<BufferSizes, Errno> {
 ///
 /// # Errors
 ///
-/// [`Errno::NOBUFS`] if `buf` is too small, [`Errno::ILSEQ`] if an argument is not UTF-8, or
-/// what the host returns.
+/// [`Errno::NOBUFS`] if `buf` is too small, or what the host returns.
 pub fn args_into(buf: &mut [u8]) -> Result<Args<'_>, Errno> {
     args_with(buf, args_sizes()?)
 }
@@ -112,8 +117,7 @@ pub fn args_into(buf: &mut [u8]) -> Result<Args<'_>, Errno> {
 ///
 /// # Errors
 ///
-/// [`Errno::NOMEM`] if the scope cannot grow, [`Errno::ILSEQ`] if an argument is not UTF-8, or
-/// what the host returns.
+/// [`Errno::NOMEM`] if the scope cannot grow, or what the host returns.
 ///
 /// # Panics
 ///
@@ -140,8 +144,7 @@ fn args_with(buf: &mut [u8], sizes: BufferSizes) -> Result<Args<'_>, Errno> {
 ///
 /// # Errors
 ///
-/// [`Errno::NOBUFS`] if `buf` is too small, [`Errno::ILSEQ`] if a variable is not UTF-8, or
-/// what the host returns.
+/// [`Errno::NOBUFS`] if `buf` is too small, or what the host returns.
 pub fn vars_into(buf: &mut [u8]) -> Result<Vars<'_>, Errno> {
     vars_with(buf, vars_sizes()?)
 }
@@ -158,8 +161,7 @@ pub fn vars_into(buf: &mut [u8]) -> Result<Vars<'_>, Errno> {
 ///
 /// # Errors
 ///
-/// [`Errno::NOMEM`] if the scope cannot grow, [`Errno::ILSEQ`] if a variable is not UTF-8, or
-/// what the host returns.
+/// [`Errno::NOMEM`] if the scope cannot grow, or what the host returns.
 ///
 /// # Panics
 ///
@@ -199,7 +201,7 @@ fn fetch(
     StrList::new(&buf[strings_at..end], sizes.count)
 }
 
-/// A list of NUL-terminated UTF-8 strings, as a host writes them.
+/// A list of NUL-terminated strings, as a host writes them: bytes, not necessarily UTF-8.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 struct StrList<'a> {
     bytes: &'a [u8],
@@ -207,60 +209,45 @@ struct StrList<'a> {
 }
 
 impl<'a> StrList<'a> {
-    /// Checks that `bytes` holds UTF-8 strings; keeps at most `count` of them.
+    /// The strings of `bytes`, at most `count` of them (fewer if the host wrote fewer).
     fn new(bytes: &'a [u8], count: usize) -> Result<Self, Errno> {
         let list = Self { bytes, count };
-        let mut seen = 0;
-        for s in list.raw_iter() {
-            core::str::from_utf8(s).map_err(|_| Errno::ILSEQ)?;
-            seen += 1;
-        }
+        let seen = list.iter_bytes().count();
         Ok(Self { bytes, count: seen })
     }
 
-    fn raw_iter(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
-        let bytes = self.bytes;
-        let mut rest = Some(bytes);
-        core::iter::from_fn(move || {
-            let current = rest?;
-            if current.is_empty() {
-                rest = None;
-                return None;
-            }
-            match current.iter().position(|&b| b == 0) {
-                Some(nul) => {
-                    rest = Some(&current[nul + 1..]);
-                    Some(&current[..nul])
-                }
-                None => {
-                    rest = None;
-                    Some(current)
-                }
-            }
-        })
-        .take(self.count)
-    }
-
-    fn iter(&self) -> StrIter<'a> {
-        StrIter {
+    fn iter_bytes(&self) -> BytesIter<'a> {
+        BytesIter {
             rest: self.bytes,
             left: self.count,
         }
     }
+
+    fn iter(&self) -> StrIter<'a> {
+        StrIter {
+            bytes: self.iter_bytes(),
+        }
+    }
+
+    fn get_bytes(&self, index: usize) -> Option<&'a [u8]> {
+        self.iter_bytes().nth(index)
+    }
 }
 
-/// An iterator over the strings of an [`Args`] or [`Vars`].
+/// An iterator over the strings of an [`Args`] or [`Vars`] as bytes, all of them, UTF-8 or
+/// not (like `std::env::args_os`).
 #[derive(Clone, Debug)]
-pub struct StrIter<'a> {
+pub struct BytesIter<'a> {
     rest: &'a [u8],
     left: usize,
 }
 
-impl<'a> Iterator for StrIter<'a> {
-    type Item = &'a str;
+impl<'a> Iterator for BytesIter<'a> {
+    type Item = &'a [u8];
 
-    fn next(&mut self) -> Option<&'a str> {
-        if self.left == 0 {
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if self.left == 0 || self.rest.is_empty() {
+            self.left = 0;
             return None;
         }
         self.left -= 1;
@@ -269,27 +256,66 @@ impl<'a> Iterator for StrIter<'a> {
             None => (self.rest, &[][..]),
         };
         self.rest = rest;
-        // Validated by `StrList::new`; an empty string if that was somehow not the case.
-        Some(core::str::from_utf8(s).unwrap_or_default())
+        Some(s)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
+        // Exact for lists made by `StrList::new`, which counts what the host wrote.
         (self.left, Some(self.left))
     }
 }
 
-impl ExactSizeIterator for StrIter<'_> {}
+impl ExactSizeIterator for BytesIter<'_> {}
+impl core::iter::FusedIterator for BytesIter<'_> {}
+
+/// An iterator over the strings of an [`Args`] or [`Vars`] that are UTF-8; the others are
+/// skipped ([`BytesIter`] has them all).
+#[derive(Clone, Debug)]
+pub struct StrIter<'a> {
+    bytes: BytesIter<'a>,
+}
+
+impl<'a> Iterator for StrIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.bytes
+            .by_ref()
+            .find_map(|s| core::str::from_utf8(s).ok())
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, self.bytes.size_hint().1)
+    }
+}
+
 impl core::iter::FusedIterator for StrIter<'_> {}
 
-/// The command-line arguments, borrowed from the buffer given to [`args_into`]. The first is
-/// conventionally the program name.
+/// Bytes shown as a string when they are UTF-8, else as a byte list.
+struct Shown<'a>(&'a [u8]);
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match core::str::from_utf8(self.0) {
+            Ok(s) => fmt::Debug::fmt(s, f),
+            Err(_) => fmt::Debug::fmt(self.0, f),
+        }
+    }
+}
+
+/// The command-line arguments, borrowed from the buffer given to [`args_into`] (or the scope
+/// of [`args_in`]). The first is conventionally the program name.
+///
+/// Arguments are bytes: [`iter_bytes`](Self::iter_bytes) and [`get_bytes`](Self::get_bytes)
+/// give every one (like `std::env::args_os`); [`iter`](Self::iter) and [`get`](Self::get) give
+/// those that are UTF-8 and skip the others, so one odd argument does not hide the rest.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 pub struct Args<'a> {
     list: StrList<'a>,
 }
 
 impl<'a> Args<'a> {
-    /// The number of arguments.
+    /// The number of arguments, UTF-8 or not.
     #[must_use]
     pub fn len(&self) -> usize {
         self.list.count
@@ -301,16 +327,28 @@ impl<'a> Args<'a> {
         self.list.count == 0
     }
 
-    /// The arguments in order.
+    /// The arguments that are UTF-8, in order (others are skipped).
     #[must_use]
     pub fn iter(&self) -> StrIter<'a> {
         self.list.iter()
     }
 
-    /// The argument at `index`.
+    /// Every argument as bytes, in order.
+    #[must_use]
+    pub fn iter_bytes(&self) -> BytesIter<'a> {
+        self.list.iter_bytes()
+    }
+
+    /// The argument at `index` (counting every argument), if it exists and is UTF-8.
     #[must_use]
     pub fn get(&self, index: usize) -> Option<&'a str> {
-        self.iter().nth(index)
+        core::str::from_utf8(self.list.get_bytes(index)?).ok()
+    }
+
+    /// The argument at `index` as bytes.
+    #[must_use]
+    pub fn get_bytes(&self, index: usize) -> Option<&'a [u8]> {
+        self.list.get_bytes(index)
     }
 }
 
@@ -331,19 +369,28 @@ impl<'a> IntoIterator for &Args<'a> {
 }
 
 impl fmt::Debug for Args<'_> {
+    /// Every argument: UTF-8 ones as strings, others as byte lists.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        f.debug_list()
+            .entries(self.iter_bytes().map(Shown))
+            .finish()
     }
 }
 
-/// The environment variables, borrowed from the buffer given to [`vars_into`].
+/// The environment variables, borrowed from the buffer given to [`vars_into`] (or the scope
+/// of [`vars_in`]).
+///
+/// Variables are bytes: [`iter_bytes`](Self::iter_bytes) and [`get_bytes`](Self::get_bytes)
+/// see every one (like `std::env::vars_os`); [`iter`](Self::iter), [`get`](Self::get) and
+/// [`entries`](Self::entries) see those whose `NAME=value` is UTF-8 and skip the others, so
+/// one odd variable does not hide the rest.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 pub struct Vars<'a> {
     list: StrList<'a>,
 }
 
 impl<'a> Vars<'a> {
-    /// The number of variables.
+    /// The number of variables, UTF-8 or not.
     #[must_use]
     pub fn len(&self) -> usize {
         self.list.count
@@ -355,23 +402,42 @@ impl<'a> Vars<'a> {
         self.list.count == 0
     }
 
-    /// The variables as `(name, value)`, split at the first `=` (an entry without `=` has an
-    /// empty value).
+    /// The UTF-8 variables as `(name, value)`, split at the first `=` (an entry without `=`
+    /// has an empty value); others are skipped.
     pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + Clone + 'a {
         self.list.iter().map(split_var)
     }
 
-    /// The raw `NAME=value` entries.
+    /// Every variable as `(name, value)` bytes, split at the first `=`.
+    pub fn iter_bytes(&self) -> impl Iterator<Item = (&'a [u8], &'a [u8])> + Clone + 'a {
+        self.list.iter_bytes().map(split_var_bytes)
+    }
+
+    /// The raw `NAME=value` entries that are UTF-8.
     #[must_use]
     pub fn entries(&self) -> StrIter<'a> {
         self.list.iter()
     }
 
-    /// The value of the first variable called `name`.
+    /// Every raw `NAME=value` entry as bytes.
+    #[must_use]
+    pub fn entries_bytes(&self) -> BytesIter<'a> {
+        self.list.iter_bytes()
+    }
+
+    /// The value of the first variable called `name`, if it is UTF-8 (a name is looked up
+    /// among every variable: a non-UTF-8 value gives `None` here, `Some` from
+    /// [`get_bytes`](Self::get_bytes)).
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.iter()
-            .find(|&(n, _)| bytes::eq(n.as_bytes(), name.as_bytes()))
+        core::str::from_utf8(self.get_bytes(name.as_bytes())?).ok()
+    }
+
+    /// The value of the first variable called `name`, as bytes.
+    #[must_use]
+    pub fn get_bytes(&self, name: &[u8]) -> Option<&'a [u8]> {
+        self.iter_bytes()
+            .find(|&(n, _)| bytes::eq(n, name))
             .map(|(_, v)| v)
     }
 }
@@ -385,17 +451,28 @@ fn split_var(entry: &str) -> (&str, &str) {
     }
 }
 
-impl fmt::Debug for Vars<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
+fn split_var_bytes(entry: &[u8]) -> (&[u8], &[u8]) {
+    match entry.iter().position(|&b| b == b'=') {
+        Some(eq) => (&entry[..eq], &entry[eq + 1..]),
+        None => (entry, &[]),
     }
 }
 
-/// The command-line arguments as owned strings.
+impl fmt::Debug for Vars<'_> {
+    /// Every variable: UTF-8 names and values as strings, others as byte lists.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.iter_bytes().map(|(n, v)| (Shown(n), Shown(v))))
+            .finish()
+    }
+}
+
+/// The command-line arguments that are UTF-8, as owned strings; others are skipped
+/// ([`args_bytes`] has them all).
 ///
 /// # Errors
 ///
-/// [`Errno::ILSEQ`] if an argument is not UTF-8, or what the host returns.
+/// What the host returns.
 #[cfg(feature = "std")]
 pub fn args() -> Result<std::vec::Vec<std::string::String>, Errno> {
     let mut buf = std::vec![0_u8; args_sizes()?.bytes_needed().ok_or(Errno::NOMEM)?];
@@ -403,11 +480,32 @@ pub fn args() -> Result<std::vec::Vec<std::string::String>, Errno> {
     Ok(args.iter().map(std::string::String::from).collect())
 }
 
-/// The environment variables as owned `(name, value)` pairs.
+/// Every command-line argument as owned bytes (like `std::env::args_os`).
+///
+/// ```no_run
+/// let args = wasm_function::wasi::env::args_bytes()?;
+/// for arg in &args[1..] {
+///     wasm_function::println!("{}", String::from_utf8_lossy(arg));
+/// }
+/// # Ok::<(), wasm_function::wasi::Errno>(())
+/// ```
 ///
 /// # Errors
 ///
-/// [`Errno::ILSEQ`] if a variable is not UTF-8, or what the host returns.
+/// What the host returns.
+#[cfg(feature = "std")]
+pub fn args_bytes() -> Result<std::vec::Vec<std::vec::Vec<u8>>, Errno> {
+    let mut buf = std::vec![0_u8; args_sizes()?.bytes_needed().ok_or(Errno::NOMEM)?];
+    let args = args_into(&mut buf)?;
+    Ok(args.iter_bytes().map(<[u8]>::to_vec).collect())
+}
+
+/// The environment variables that are UTF-8, as owned `(name, value)` pairs; others are
+/// skipped ([`vars_bytes`] has them all).
+///
+/// # Errors
+///
+/// What the host returns.
 #[cfg(feature = "std")]
 pub fn vars() -> Result<std::vec::Vec<(std::string::String, std::string::String)>, Errno> {
     let mut buf = std::vec![0_u8; vars_sizes()?.bytes_needed().ok_or(Errno::NOMEM)?];
@@ -415,6 +513,22 @@ pub fn vars() -> Result<std::vec::Vec<(std::string::String, std::string::String)
     Ok(vars
         .iter()
         .map(|(n, v)| (std::string::String::from(n), std::string::String::from(v)))
+        .collect())
+}
+
+/// Every environment variable as owned `(name, value)` bytes (like `std::env::vars_os`).
+///
+/// # Errors
+///
+/// What the host returns.
+#[cfg(feature = "std")]
+#[allow(clippy::type_complexity)]
+pub fn vars_bytes() -> Result<std::vec::Vec<(std::vec::Vec<u8>, std::vec::Vec<u8>)>, Errno> {
+    let mut buf = std::vec![0_u8; vars_sizes()?.bytes_needed().ok_or(Errno::NOMEM)?];
+    let vars = vars_into(&mut buf)?;
+    Ok(vars
+        .iter_bytes()
+        .map(|(n, v)| (n.to_vec(), v.to_vec()))
         .collect())
 }
 
@@ -464,7 +578,7 @@ mod tests {
         assert_eq!(args.iter().collect::<Vec<_>>(), input);
         assert_eq!(args.get(2), Some("héllo wörld"));
         assert_eq!(args.get(4), None);
-        assert_eq!(args.iter().len(), 4);
+        assert_eq!(args.iter_bytes().len(), 4);
         assert_eq!(
             std::format!("{args:?}"),
             r#"["prog", "", "héllo wörld", "--flag=x"]"#
@@ -500,11 +614,44 @@ mod tests {
         };
         assert_eq!(huge.bytes_needed(), None);
         assert_eq!(fetch(&mut small, huge, |_, _| Ok(())), Err(Errno::NOBUFS));
-        assert_eq!(StrList::new(b"ok\0\xff\0", 2), Err(Errno::ILSEQ));
+        assert_eq!(StrList::new(b"ok\0\xff\0", 2).map(|l| l.count), Ok(2));
         assert_eq!(
             fetch(&mut std::vec![0; 64], sizes, |_, _| Err(Errno::FAULT)),
             Err(Errno::FAULT)
         );
+    }
+
+    #[test]
+    fn non_utf8_entries_are_skipped_by_the_str_forms_only() {
+        let args = Args {
+            list: StrList::new(b"prog\0bad\xff\0ok\0", 3).unwrap(),
+        };
+        assert_eq!(args.len(), 3);
+        assert_eq!(args.iter().collect::<Vec<_>>(), ["prog", "ok"]);
+        assert_eq!(
+            args.iter_bytes().collect::<Vec<_>>(),
+            [&b"prog"[..], b"bad\xff", b"ok"]
+        );
+        assert_eq!(args.get(1), None);
+        assert_eq!(args.get_bytes(1), Some(&b"bad\xff"[..]));
+        assert_eq!(args.get(2), Some("ok"));
+        assert_eq!(
+            std::format!("{args:?}"),
+            r#"["prog", [98, 97, 100, 255], "ok"]"#
+        );
+
+        let vars = Vars {
+            list: StrList::new(b"A=1\0LATIN1=caf\xe9\0\xffNAME=x\0B=2\0", 4).unwrap(),
+        };
+        assert_eq!(vars.len(), 4);
+        assert_eq!(vars.iter().collect::<Vec<_>>(), [("A", "1"), ("B", "2")]);
+        assert_eq!(vars.get("LATIN1"), None);
+        assert_eq!(vars.get_bytes(b"LATIN1"), Some(&b"caf\xe9"[..]));
+        assert_eq!(vars.get_bytes(b"\xffNAME"), Some(&b"x"[..]));
+        assert_eq!(vars.get("B"), Some("2"));
+        assert_eq!(vars.iter_bytes().count(), 4);
+        assert_eq!(vars.entries().count(), 2);
+        assert_eq!(vars.entries_bytes().len(), 4);
     }
 
     #[test]

@@ -15,7 +15,11 @@
 //! # Errors
 //!
 //! Every function that returns `Result<_, Errno>` returns `Err` with the code the host
-//! answered, unchanged; nothing is added by the wrapper. Which codes a host uses for which
+//! answered, unchanged, with one exception: a function taking a flag set or an enumeration
+//! returns [`Errno::INVAL`] without calling the host when it holds bits or a value the
+//! specification does not define (built with `from_bits_retain` or `from_raw`), since hosts
+//! may end the instance for those instead of answering (wasmtime does for undefined
+//! `lookupflags` bits). Which codes a host uses for which
 //! failure is the host's (the specification names none per function); [`Errno`]'s messages
 //! say what each means. The safe layer documents the codes its functions usually meet.
 //!
@@ -69,18 +73,6 @@ pub unsafe fn environ_get(environ: *mut *mut u8, environ_buf: *mut u8) -> Result
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn environ_sizes_get() -> Result<(Size, Size), Errno>;
 
-/// Returns the resolution of a clock, in nanoseconds.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn clock_res_get(id: Clockid) -> Result<Timestamp, Errno>;
-
-/// Returns the time of a clock in nanoseconds; `precision` is the error the caller accepts.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn clock_time_get(id: Clockid, precision: Timestamp) -> Result<Timestamp, Errno>;
-
-/// Announces how a byte range of a file will be accessed.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn fd_advise(fd: Fd, offset: Filesize, len: Filesize, advice: Advice) -> Result<(), Errno>;
-
 /// Reserves storage for a byte range of a file, growing it if needed.
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn fd_allocate(fd: Fd, offset: Filesize, len: Filesize) -> Result<(), Errno>;
@@ -97,18 +89,6 @@ pub fn fd_datasync(fd: Fd) -> Result<(), Errno>;
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn fd_fdstat_get(fd: Fd) -> Result<Fdstat, Errno>;
 
-/// Changes the flags of a file descriptor.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn fd_fdstat_set_flags(fd: Fd, flags: Fdflags) -> Result<(), Errno>;
-
-/// Drops rights of a file descriptor (rights can only be removed).
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn fd_fdstat_set_rights(
-    fd: Fd,
-    fs_rights_base: Rights,
-    fs_rights_inheriting: Rights,
-) -> Result<(), Errno>;
-
 /// Returns the attributes of an open file.
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn fd_filestat_get(fd: Fd) -> Result<Filestat, Errno>;
@@ -116,15 +96,6 @@ pub fn fd_filestat_get(fd: Fd) -> Result<Filestat, Errno>;
 /// Truncates or extends an open file to `size` bytes.
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn fd_filestat_set_size(fd: Fd, size: Filesize) -> Result<(), Errno>;
-
-/// Changes the access and modification times of an open file.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn fd_filestat_set_times(
-    fd: Fd,
-    atim: Timestamp,
-    mtim: Timestamp,
-    fst_flags: Fstflags,
-) -> Result<(), Errno>;
 
 /// Reads from a file at `offset` without moving its offset; returns the bytes read.
 #[wasm_function("wasi_snapshot_preview1")]
@@ -158,10 +129,6 @@ pub fn fd_readdir(fd: Fd, buf: &mut [u8], cookie: Dircookie) -> Result<Size, Err
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn fd_renumber(fd: Fd, to: Fd) -> Result<(), Errno>;
 
-/// Moves the offset of a file descriptor; returns the new offset from the start.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn fd_seek(fd: Fd, offset: Filedelta, whence: Whence) -> Result<Filesize, Errno>;
-
 /// Synchronizes a file's data and metadata with the storage device.
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn fd_sync(fd: Fd) -> Result<(), Errno>;
@@ -178,45 +145,6 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno>;
 /// Creates a directory at `path`, relative to the directory `fd`.
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn path_create_directory(fd: Fd, path: &str) -> Result<(), Errno>;
-
-/// Returns the attributes of the file at `path`, relative to the directory `fd`.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn path_filestat_get(fd: Fd, flags: Lookupflags, path: &str) -> Result<Filestat, Errno>;
-
-/// Changes the access and modification times of the file at `path`.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn path_filestat_set_times(
-    fd: Fd,
-    flags: Lookupflags,
-    path: &str,
-    atim: Timestamp,
-    mtim: Timestamp,
-    fst_flags: Fstflags,
-) -> Result<(), Errno>;
-
-/// Creates a hard link `new_path` (relative to `new_fd`) to `old_path` (relative to `old_fd`).
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn path_link(
-    old_fd: Fd,
-    old_flags: Lookupflags,
-    old_path: &str,
-    new_fd: Fd,
-    new_path: &str,
-) -> Result<(), Errno>;
-
-/// Opens the file or directory at `path`, relative to the directory `fd`; returns the new
-/// descriptor.
-#[wasm_function("wasi_snapshot_preview1")]
-#[allow(clippy::too_many_arguments)]
-pub fn path_open(
-    fd: Fd,
-    dirflags: Lookupflags,
-    path: &str,
-    oflags: Oflags,
-    fs_rights_base: Rights,
-    fs_rights_inheriting: Rights,
-    fdflags: Fdflags,
-) -> Result<Fd, Errno>;
 
 /// Reads the target of the symbolic link at `path` into `buf`; returns the bytes written
 /// (no NUL; the target is truncated if `buf` is too small).
@@ -259,10 +187,6 @@ pub unsafe fn poll_oneoff(
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn proc_exit(rval: Exitcode) -> !;
 
-/// Sends a signal to the process (removed from later WASI versions; hosts may refuse).
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn proc_raise(sig: Signal) -> Result<(), Errno>;
-
 /// Lets other threads or processes run.
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn sched_yield() -> Result<(), Errno>;
@@ -271,22 +195,300 @@ pub fn sched_yield() -> Result<(), Errno>;
 #[wasm_function("wasi_snapshot_preview1")]
 pub fn random_get(buf: &mut [u8]) -> Result<(), Errno>;
 
+// -------------------------------------------------------------------------------------------
+// The functions that take flag sets or enumerations: undefined bits and values are refused
+// here, before the host sees them (wasmtime ends the instance for some, such as undefined
+// `lookupflags` bits).
+
+/// `Err(INVAL)` unless `defined`.
+#[inline]
+fn check_defined(defined: bool) -> Result<(), Errno> {
+    if defined { Ok(()) } else { Err(Errno::INVAL) }
+}
+
+/// Returns the resolution of a clock, in nanoseconds.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn clock_res_get(id: Clockid) -> Result<Timestamp, Errno> {
+    check_defined(id.is_known())?;
+    imports::clock_res_get(id)
+}
+
+/// Returns the time of a clock in nanoseconds; `precision` is the error the caller accepts.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn clock_time_get(id: Clockid, precision: Timestamp) -> Result<Timestamp, Errno> {
+    check_defined(id.is_known())?;
+    imports::clock_time_get(id, precision)
+}
+
+/// Announces how a byte range of a file will be accessed.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn fd_advise(fd: Fd, offset: Filesize, len: Filesize, advice: Advice) -> Result<(), Errno> {
+    check_defined(advice.is_known())?;
+    imports::fd_advise(fd, offset, len, advice)
+}
+
+/// Changes the flags of a file descriptor.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn fd_fdstat_set_flags(fd: Fd, flags: Fdflags) -> Result<(), Errno> {
+    check_defined(Fdflags::all().contains(flags))?;
+    imports::fd_fdstat_set_flags(fd, flags)
+}
+
+/// Drops rights of a file descriptor (rights can only be removed).
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn fd_fdstat_set_rights(
+    fd: Fd,
+    fs_rights_base: Rights,
+    fs_rights_inheriting: Rights,
+) -> Result<(), Errno> {
+    check_defined(
+        Rights::all().contains(fs_rights_base) && Rights::all().contains(fs_rights_inheriting),
+    )?;
+    imports::fd_fdstat_set_rights(fd, fs_rights_base, fs_rights_inheriting)
+}
+
+/// Changes the access and modification times of an open file.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn fd_filestat_set_times(
+    fd: Fd,
+    atim: Timestamp,
+    mtim: Timestamp,
+    fst_flags: Fstflags,
+) -> Result<(), Errno> {
+    check_defined(Fstflags::all().contains(fst_flags))?;
+    imports::fd_filestat_set_times(fd, atim, mtim, fst_flags)
+}
+
+/// Moves the offset of a file descriptor; returns the new offset from the start.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn fd_seek(fd: Fd, offset: Filedelta, whence: Whence) -> Result<Filesize, Errno> {
+    check_defined(whence.is_known())?;
+    imports::fd_seek(fd, offset, whence)
+}
+
+/// Returns the attributes of the file at `path`, relative to the directory `fd`.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn path_filestat_get(fd: Fd, flags: Lookupflags, path: &str) -> Result<Filestat, Errno> {
+    check_defined(Lookupflags::all().contains(flags))?;
+    imports::path_filestat_get(fd, flags, path)
+}
+
+/// Changes the access and modification times of the file at `path`.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn path_filestat_set_times(
+    fd: Fd,
+    flags: Lookupflags,
+    path: &str,
+    atim: Timestamp,
+    mtim: Timestamp,
+    fst_flags: Fstflags,
+) -> Result<(), Errno> {
+    check_defined(Lookupflags::all().contains(flags) && Fstflags::all().contains(fst_flags))?;
+    imports::path_filestat_set_times(fd, flags, path, atim, mtim, fst_flags)
+}
+
+/// Creates a hard link `new_path` (relative to `new_fd`) to `old_path` (relative to `old_fd`).
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn path_link(
+    old_fd: Fd,
+    old_flags: Lookupflags,
+    old_path: &str,
+    new_fd: Fd,
+    new_path: &str,
+) -> Result<(), Errno> {
+    check_defined(Lookupflags::all().contains(old_flags))?;
+    imports::path_link(old_fd, old_flags, old_path, new_fd, new_path)
+}
+
+/// Opens the file or directory at `path`, relative to the directory `fd`; returns the new
+/// descriptor.
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+#[allow(clippy::too_many_arguments)]
+pub fn path_open(
+    fd: Fd,
+    dirflags: Lookupflags,
+    path: &str,
+    oflags: Oflags,
+    fs_rights_base: Rights,
+    fs_rights_inheriting: Rights,
+    fdflags: Fdflags,
+) -> Result<Fd, Errno> {
+    check_defined(
+        Lookupflags::all().contains(dirflags)
+            && Oflags::all().contains(oflags)
+            && Rights::all().contains(fs_rights_base)
+            && Rights::all().contains(fs_rights_inheriting)
+            && Fdflags::all().contains(fdflags),
+    )?;
+    imports::path_open(
+        fd,
+        dirflags,
+        path,
+        oflags,
+        fs_rights_base,
+        fs_rights_inheriting,
+        fdflags,
+    )
+}
+
+/// Sends a signal to the process (removed from later WASI versions; hosts may refuse).
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn proc_raise(sig: Signal) -> Result<(), Errno> {
+    check_defined(sig.is_known())?;
+    imports::proc_raise(sig)
+}
+
 /// Accepts a connection on a listening socket; returns the new connection's descriptor.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn sock_accept(fd: Fd, flags: Fdflags) -> Result<Fd, Errno>;
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn sock_accept(fd: Fd, flags: Fdflags) -> Result<Fd, Errno> {
+    check_defined(Fdflags::all().contains(flags))?;
+    imports::sock_accept(fd, flags)
+}
 
 /// Receives data from a socket into the buffers; returns the bytes received and flags.
-#[wasm_function("wasi_snapshot_preview1")]
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
 pub fn sock_recv(
     fd: Fd,
     ri_data: &[Iovec<'_>],
     ri_flags: Riflags,
-) -> Result<(Size, Roflags), Errno>;
+) -> Result<(Size, Roflags), Errno> {
+    check_defined(Riflags::all().contains(ri_flags))?;
+    imports::sock_recv(fd, ri_data, ri_flags)
+}
 
 /// Sends the buffers on a socket; returns the bytes sent. `si_flags` must be empty.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn sock_send(fd: Fd, si_data: &[Ciovec<'_>], si_flags: Siflags) -> Result<Size, Errno>;
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn sock_send(fd: Fd, si_data: &[Ciovec<'_>], si_flags: Siflags) -> Result<Size, Errno> {
+    check_defined(Siflags::all().contains(si_flags))?;
+    imports::sock_send(fd, si_data, si_flags)
+}
 
 /// Shuts down the receiving and/or sending side of a socket.
-#[wasm_function("wasi_snapshot_preview1")]
-pub fn sock_shutdown(fd: Fd, how: Sdflags) -> Result<(), Errno>;
+///
+/// [`Errno::INVAL`] without calling the host if an argument holds undefined flag bits or an undefined enumeration value.
+pub fn sock_shutdown(fd: Fd, how: Sdflags) -> Result<(), Errno> {
+    check_defined(Sdflags::all().contains(how))?;
+    imports::sock_shutdown(fd, how)
+}
+
+/// The imports behind the checked functions above.
+mod imports {
+    use crate::wasm_function;
+
+    use super::{
+        Advice, Ciovec, Clockid, Errno, Fd, Fdflags, Filedelta, Filesize, Filestat, Fstflags,
+        Iovec, Lookupflags, Oflags, Riflags, Rights, Roflags, Sdflags, Siflags, Signal, Size,
+        Timestamp, Whence,
+    };
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn clock_res_get(id: Clockid) -> Result<Timestamp, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn clock_time_get(id: Clockid, precision: Timestamp) -> Result<Timestamp, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn fd_advise(
+        fd: Fd,
+        offset: Filesize,
+        len: Filesize,
+        advice: Advice,
+    ) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn fd_fdstat_set_flags(fd: Fd, flags: Fdflags) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn fd_fdstat_set_rights(
+        fd: Fd,
+        fs_rights_base: Rights,
+        fs_rights_inheriting: Rights,
+    ) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn fd_filestat_set_times(
+        fd: Fd,
+        atim: Timestamp,
+        mtim: Timestamp,
+        fst_flags: Fstflags,
+    ) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn fd_seek(fd: Fd, offset: Filedelta, whence: Whence) -> Result<Filesize, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn path_filestat_get(
+        fd: Fd,
+        flags: Lookupflags,
+        path: &str,
+    ) -> Result<Filestat, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn path_filestat_set_times(
+        fd: Fd,
+        flags: Lookupflags,
+        path: &str,
+        atim: Timestamp,
+        mtim: Timestamp,
+        fst_flags: Fstflags,
+    ) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn path_link(
+        old_fd: Fd,
+        old_flags: Lookupflags,
+        old_path: &str,
+        new_fd: Fd,
+        new_path: &str,
+    ) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn path_open(
+        fd: Fd,
+        dirflags: Lookupflags,
+        path: &str,
+        oflags: Oflags,
+        fs_rights_base: Rights,
+        fs_rights_inheriting: Rights,
+        fdflags: Fdflags,
+    ) -> Result<Fd, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn proc_raise(sig: Signal) -> Result<(), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn sock_accept(fd: Fd, flags: Fdflags) -> Result<Fd, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn sock_recv(
+        fd: Fd,
+        ri_data: &[Iovec<'_>],
+        ri_flags: Riflags,
+    ) -> Result<(Size, Roflags), Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn sock_send(
+        fd: Fd,
+        si_data: &[Ciovec<'_>],
+        si_flags: Siflags,
+    ) -> Result<Size, Errno>;
+
+    #[wasm_function("wasi_snapshot_preview1")]
+    pub(super) fn sock_shutdown(fd: Fd, how: Sdflags) -> Result<(), Errno>;
+}

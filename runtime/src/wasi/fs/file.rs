@@ -3,8 +3,10 @@
 use core::fmt;
 use core::mem::ManuallyDrop;
 
-use super::OpenOptions;
-use crate::wasi::{Ciovec, Errno, Fd, Fdstat, Filesize, Filestat, Iovec, Whence, io, sys};
+use super::{FileTimes, OpenOptions};
+use crate::wasi::{
+    Advice, Ciovec, Errno, Fd, Fdflags, Fdstat, Filesize, Filestat, Iovec, Whence, io, sys,
+};
 
 /// Where [`File::seek`] measures from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -234,6 +236,164 @@ impl File {
     #[inline]
     pub fn set_len(&self, size: Filesize) -> Result<(), Errno> {
         sys::fd_filestat_set_size(self.fd, size)
+    }
+
+    /// Changes the file's access and modification times, like `std::fs::File::set_times`.
+    ///
+    /// ```no_run
+    /// use wasm_function::wasi::fs::{File, FileTimes};
+    /// use wasm_function::wasi::Fd;
+    ///
+    /// let file = File::open(Fd::from_raw(3), "notes.txt")?;
+    /// file.set_times(FileTimes::new().set_modified_now())?;
+    /// # Ok::<(), wasm_function::wasi::Errno>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_filestat_set_times`: for example [`Errno::BADF`] if the
+    /// file is not open, [`Errno::NOTCAPABLE`] without the right to change its times.
+    pub fn set_times(&self, times: FileTimes) -> Result<(), Errno> {
+        let (atim, mtim, flags) = times.lower();
+        sys::fd_filestat_set_times(self.fd, atim, mtim, flags)
+    }
+
+    /// Sets the modification time to `mtim` (nanoseconds since the Unix epoch), like
+    /// `std::fs::File::set_modified`.
+    ///
+    /// # Errors
+    ///
+    /// What [`set_times`](Self::set_times) returns.
+    #[inline]
+    pub fn set_modified(&self, mtim: crate::wasi::Timestamp) -> Result<(), Errno> {
+        self.set_times(FileTimes::new().set_modified(mtim))
+    }
+
+    /// Announces how the bytes `offset..offset + len` will be accessed (`posix_fadvise`); a
+    /// hint the host may ignore.
+    ///
+    /// ```no_run
+    /// use wasm_function::wasi::fs::File;
+    /// use wasm_function::wasi::{Advice, Fd};
+    ///
+    /// let file = File::open(Fd::from_raw(3), "big.dat")?;
+    /// file.advise(0, 0, Advice::SEQUENTIAL)?; // a length of 0: to the end
+    /// # Ok::<(), wasm_function::wasi::Errno>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Errno::INVAL`] for an undefined [`Advice`] value (without calling the host), or what
+    /// the host returns from `fd_advise`: for example [`Errno::BADF`] if the file is not open,
+    /// [`Errno::INVAL`] if the range overflows.
+    pub fn advise(&self, offset: Filesize, len: Filesize, advice: Advice) -> Result<(), Errno> {
+        if !advice.is_known() {
+            return Err(Errno::INVAL);
+        }
+        sys::fd_advise(self.fd, offset, len, advice)
+    }
+
+    /// Makes sure storage is allocated for the bytes `offset..offset + len`, growing the file
+    /// if it is shorter (`posix_fallocate`).
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_allocate`: for example [`Errno::NOTSUP`] (wasmtime
+    /// does not implement it), [`Errno::INVAL`] for a length of 0,
+    /// [`Errno::FBIG`] or [`Errno::NOSPC`] for a range too large.
+    #[inline]
+    pub fn allocate(&self, offset: Filesize, len: Filesize) -> Result<(), Errno> {
+        sys::fd_allocate(self.fd, offset, len)
+    }
+
+    /// The descriptor's flags ([`Fdflags::APPEND`], [`Fdflags::NONBLOCK`], …), restricted to
+    /// the flags the specification defines.
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_fdstat_get`, such as [`Errno::BADF`].
+    pub fn fdflags(&self) -> Result<Fdflags, Errno> {
+        Ok(sys::fd_fdstat_get(self.fd)?.fs_flags & Fdflags::all())
+    }
+
+    /// Replaces the descriptor's flags (`fd_fdstat_set_flags`): for example to switch to
+    /// appending after opening. Hosts may refuse some flags (the `sync` ones).
+    ///
+    /// ```no_run
+    /// use wasm_function::wasi::fs::OpenOptions;
+    /// use wasm_function::wasi::{Fd, Fdflags};
+    ///
+    /// let log = OpenOptions::new().write(true).open(Fd::from_raw(3), "log.txt")?;
+    /// log.set_fdflags(log.fdflags()? | Fdflags::APPEND)?;
+    /// log.write_all(b"at the end\n")?;
+    /// # Ok::<(), wasm_function::wasi::Errno>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Errno::INVAL`] if `flags` holds undefined bits (without calling the host), or what
+    /// the host returns from `fd_fdstat_set_flags`: for example [`Errno::BADF`],
+    /// [`Errno::NOTSUP`] or [`Errno::INVAL`] for a flag it cannot change.
+    pub fn set_fdflags(&self, flags: Fdflags) -> Result<(), Errno> {
+        if !Fdflags::all().contains(flags) {
+            return Err(Errno::INVAL);
+        }
+        sys::fd_fdstat_set_flags(self.fd, flags)
+    }
+
+    /// Turns appending on or off: with it on, every write goes to the end of the file.
+    ///
+    /// # Errors
+    ///
+    /// What [`fdflags`](Self::fdflags) and [`set_fdflags`](Self::set_fdflags) return.
+    pub fn set_append(&self, append: bool) -> Result<(), Errno> {
+        let mut flags = self.fdflags()?;
+        flags.set(Fdflags::APPEND, append);
+        self.set_fdflags(flags)
+    }
+
+    /// Turns non-blocking mode on or off (it matters for pipes and sockets; regular files
+    /// never block).
+    ///
+    /// # Errors
+    ///
+    /// What [`fdflags`](Self::fdflags) and [`set_fdflags`](Self::set_fdflags) return.
+    pub fn set_nonblocking(&self, nonblocking: bool) -> Result<(), Errno> {
+        let mut flags = self.fdflags()?;
+        flags.set(Fdflags::NONBLOCK, nonblocking);
+        self.set_fdflags(flags)
+    }
+
+    /// Moves this file to the descriptor of `target` (`fd_renumber`, like `dup2` then
+    /// `close`): afterwards `target` refers to this file, the file `target` had open is
+    /// closed, and this descriptor is gone.
+    ///
+    /// ```no_run
+    /// use wasm_function::wasi::fs::File;
+    /// use wasm_function::wasi::Fd;
+    ///
+    /// let dir = Fd::from_raw(3);
+    /// let target = File::open(dir, "old.txt")?;
+    /// File::open(dir, "new.txt")?.renumber(&target)?;
+    /// // `target` now reads new.txt.
+    /// # Ok::<(), wasm_function::wasi::Errno>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What the host returns from `fd_renumber`: for example [`Errno::BADF`] if either
+    /// descriptor is not open (some hosts refuse preopened targets too). On error this file
+    /// is closed and `target` is unchanged.
+    pub fn renumber(self, target: &File) -> Result<(), Errno> {
+        let from = self.into_fd();
+        match sys::fd_renumber(from, target.fd) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                // `from` is still open (the host did nothing): close it as dropping would.
+                let _ = sys::fd_close(from);
+                Err(e)
+            }
+        }
     }
 
     /// Flushes the file's data and metadata to storage.

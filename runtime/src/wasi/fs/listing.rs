@@ -1,4 +1,5 @@
-//! Directory listing: [`read_dir`], [`read_dir_in`] and the lending iterator [`ReadDir`].
+//! Directory listing: [`read_dir`], [`read_dir_in`] and the lending iterator [`ReadDir`];
+//! with `std`, [`read_dir_entries`] and its owned entries.
 
 use core::fmt;
 
@@ -198,6 +199,112 @@ impl fmt::Debug for DirEntry<'_> {
         s.field("file_type", &self.header.d_type)
             .field("ino", &self.header.d_ino)
             .finish()
+    }
+}
+
+/// A directory entry with its name copied out of the listing buffer, from
+/// [`read_dir_entries`].
+#[cfg(feature = "std")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct OwnedDirEntry {
+    name: std::vec::Vec<u8>,
+    file_type: Filetype,
+    ino: Inode,
+}
+
+#[cfg(feature = "std")]
+impl OwnedDirEntry {
+    /// The entry's name as bytes.
+    #[must_use]
+    pub fn name_bytes(&self) -> &[u8] {
+        &self.name
+    }
+
+    /// The entry's name.
+    ///
+    /// # Errors
+    ///
+    /// [`Errno::ILSEQ`] if the name is not UTF-8.
+    pub fn name(&self) -> Result<&str, Errno> {
+        core::str::from_utf8(&self.name).map_err(|_| Errno::ILSEQ)
+    }
+
+    /// The type of the file (may be [`Filetype::UNKNOWN`]; [`metadata`](super::metadata) then
+    /// tells).
+    #[must_use]
+    pub const fn file_type(&self) -> Filetype {
+        self.file_type
+    }
+
+    /// The file's serial number.
+    #[must_use]
+    pub const fn ino(&self) -> Inode {
+        self.ino
+    }
+}
+
+#[cfg(feature = "std")]
+impl fmt::Debug for OwnedDirEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("OwnedDirEntry");
+        match core::str::from_utf8(&self.name) {
+            Ok(name) => s.field("name", &name),
+            Err(_) => s.field("name", &self.name),
+        };
+        s.field("file_type", &self.file_type)
+            .field("ino", &self.ino)
+            .finish()
+    }
+}
+
+/// The largest listing buffer [`read_dir_entries`] grows to for a single entry.
+#[cfg(feature = "std")]
+const MAX_READ_DIR_BUFFER: usize = 1 << 20;
+
+/// Lists the directory `path` (relative to `dir`; `.` for `dir` itself) without a buffer of
+/// yours, like `std::fs::read_dir`: the entries in the host's order, `.` and `..` left out.
+///
+/// ```no_run
+/// use wasm_function::wasi::fs;
+///
+/// let (dir, path) = fs::resolve("/data")?;
+/// let mut names: Vec<String> = fs::read_dir_entries(dir, path)?
+///     .iter()
+///     .map(|e| String::from_utf8_lossy(e.name_bytes()).into_owned())
+///     .collect();
+/// names.sort();
+/// # Ok::<(), wasm_function::wasi::Errno>(())
+/// ```
+///
+/// # Errors
+///
+/// What [`File::open_dir`](super::File::open_dir) and [`ReadDir::next_entry`] return: for
+/// example [`Errno::NOENT`], [`Errno::NOTDIR`].
+#[cfg(feature = "std")]
+pub fn read_dir_entries(dir: Fd, path: &str) -> Result<std::vec::Vec<OwnedDirEntry>, Errno> {
+    let listed = super::File::open_dir(dir, path)?;
+    let mut size = READ_DIR_BUFFER_SIZE;
+    loop {
+        let mut buf = std::vec![0_u8; size];
+        let mut entries = read_dir(listed.fd(), &mut buf);
+        let mut out = std::vec::Vec::new();
+        let listed_all = loop {
+            match entries.next_entry() {
+                Ok(Some(entry)) => out.push(OwnedDirEntry {
+                    name: entry.name_bytes().to_vec(),
+                    file_type: entry.file_type(),
+                    ino: entry.ino(),
+                }),
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        match listed_all {
+            Ok(()) => return Ok(out),
+            // An entry larger than the buffer: list again with a larger one.
+            Err(Errno::NOBUFS) if size < MAX_READ_DIR_BUFFER => size *= 4,
+            Err(e) => return Err(e),
+        }
     }
 }
 

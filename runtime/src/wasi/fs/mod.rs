@@ -30,8 +30,14 @@
 //! ```
 //!
 //! The module is split by subject: preopened directories ([`preopens`], [`resolve`]), files
-//! ([`File`], [`OpenOptions`]), paths ([`metadata`], [`create_dir`], [`rename`], …) and
-//! directory listing ([`read_dir`], [`read_dir_in`]).
+//! ([`File`], [`OpenOptions`]; times, advice, allocation, descriptor flags and renumbering
+//! are methods of [`File`]), paths ([`metadata`], [`exists`], [`create_dir`], [`rename`],
+//! [`set_times`] with [`FileTimes`], [`read_into`], …), whole trees ([`create_dir_all`],
+//! [`remove_dir_all`], [`copy`]) and directory listing ([`read_dir`], [`read_dir_in`]; with
+//! `std`, [`read_dir_entries`], and [`read`] and [`read_to_string`] for whole files).
+//!
+//! [`resolve`] finds the preopen the way wasi-libc (and so Rust's `std`) does: with `/` or
+//! `.` preopened (`wasmtime --dir host::/`), a relative path like `notes.txt` resolves to it.
 //!
 //! The suffixes follow the convention of [`wasi`](crate::wasi#naming-_in-and-_into):
 //! `_into(buf)` writes **into** your buffer ([`Preopen::name_into`]; [`read_dir`] takes its
@@ -43,14 +49,20 @@ mod listing;
 mod options;
 mod path;
 mod preopen;
+mod times;
+mod tree;
 
 pub use file::{File, SeekFrom};
 pub use listing::{DirEntry, READ_DIR_BUFFER_SIZE, ReadDir, read_dir, read_dir_in};
-pub use options::OpenOptions;
 #[cfg(feature = "std")]
-pub use path::read;
+pub use listing::{OwnedDirEntry, read_dir_entries};
+pub use options::OpenOptions;
 pub use path::{
-    create_dir, hard_link, metadata, read_link, remove_dir, remove_file, rename, symlink,
-    symlink_metadata, write,
+    create_dir, exists, hard_link, metadata, read_into, read_link, read_to_string_into, remove_dir,
+    remove_file, rename, set_symlink_times, set_times, symlink, symlink_metadata, write,
 };
+#[cfg(feature = "std")]
+pub use path::{read, read_to_string};
 pub use preopen::{Preopen, Preopens, preopens, resolve};
+pub use times::FileTimes;
+pub use tree::{copy, create_dir_all, remove_dir_all};

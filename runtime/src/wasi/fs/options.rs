@@ -163,12 +163,16 @@ impl OpenOptions {
     ///
     /// # Errors
     ///
-    /// What the host returns from `fd_fdstat_get` on `dir` (such as [`Errno::BADF`] if it is
+    /// [`Errno::INVAL`] if [`fdflags`](Self::fdflags) holds undefined bits (the host is not
+    /// called), or what the host returns from `fd_fdstat_get` on `dir` (such as [`Errno::BADF`] if it is
     /// not open) or from `path_open`: for example [`Errno::NOENT`] if `path` does not exist and
     /// nothing asks to create it, [`Errno::EXIST`] with [`create_new`](Self::create_new) if it
     /// does, [`Errno::NOTDIR`] with [`directory`](Self::directory) if it is not a directory,
     /// [`Errno::NOTCAPABLE`] if `dir` cannot grant the rights the options need.
     pub fn open(&self, dir: Fd, path: &str) -> Result<File, Errno> {
+        if !Fdflags::all().contains(self.fdflags) {
+            return Err(Errno::INVAL);
+        }
         // Hosts that enforce rights (such as Node's) refuse rights the directory cannot hand
         // down, so ask for the wanted rights it can.
         let inheriting = sys::fd_fdstat_get(dir)?.fs_rights_inheriting;

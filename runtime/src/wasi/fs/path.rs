@@ -1,7 +1,7 @@
 //! Operations on paths relative to a directory: creating, removing, renaming, linking,
 //! attributes, and whole-file reads and writes.
 
-use super::File;
+use super::{File, FileTimes};
 use crate::wasi::{Errno, Fd, Filestat, Lookupflags, sys};
 
 /// Creates the directory `path`.
@@ -129,4 +129,105 @@ pub fn read(dir: Fd, path: &str) -> Result<std::vec::Vec<u8>, Errno> {
     let mut out = std::vec::Vec::new();
     File::open(dir, path)?.read_to_end(&mut out)?;
     Ok(out)
+}
+
+/// Whether `path` exists, following symbolic links, like `std::fs::exists`: `Ok(false)`
+/// only when the host says [`Errno::NOENT`] (a dangling link does not exist).
+///
+/// ```no_run
+/// use wasm_function::wasi::fs;
+///
+/// let (dir, path) = fs::resolve("/data/config.toml")?;
+/// if !fs::exists(dir, path)? {
+///     fs::write(dir, path, b"# defaults\n")?;
+/// }
+/// # Ok::<(), wasm_function::wasi::Errno>(())
+/// ```
+///
+/// # Errors
+///
+/// Any other error of [`metadata`]: for example [`Errno::NOTCAPABLE`] or [`Errno::PERM`] for
+/// a path that leaves `dir`, [`Errno::NOTDIR`] for `file.txt/x`, [`Errno::BADF`].
+pub fn exists(dir: Fd, path: &str) -> Result<bool, Errno> {
+    match metadata(dir, path) {
+        Ok(_) => Ok(true),
+        Err(Errno::NOENT) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Changes the access and modification times of `path`, following symbolic links.
+///
+/// ```no_run
+/// use wasm_function::wasi::fs::{self, FileTimes};
+///
+/// let (dir, path) = fs::resolve("/data/stamp")?;
+/// fs::set_times(dir, path, FileTimes::new().set_modified_now())?; // like `touch`
+/// # Ok::<(), wasm_function::wasi::Errno>(())
+/// ```
+///
+/// # Errors
+///
+/// What the host returns from `path_filestat_set_times`: for example [`Errno::NOENT`] if
+/// `path` does not exist.
+pub fn set_times(dir: Fd, path: &str, times: FileTimes) -> Result<(), Errno> {
+    let (atim, mtim, flags) = times.lower();
+    sys::path_filestat_set_times(dir, Lookupflags::SYMLINK_FOLLOW, path, atim, mtim, flags)
+}
+
+/// Changes the access and modification times of `path` itself, not following a final
+/// symbolic link.
+///
+/// # Errors
+///
+/// What the host returns from `path_filestat_set_times`: for example [`Errno::NOENT`] if
+/// `path` does not exist; some hosts do not support changing a link's times
+/// ([`Errno::NOTSUP`]).
+pub fn set_symlink_times(dir: Fd, path: &str, times: FileTimes) -> Result<(), Errno> {
+    let (atim, mtim, flags) = times.lower();
+    sys::path_filestat_set_times(dir, Lookupflags::empty(), path, atim, mtim, flags)
+}
+
+/// Reads the whole file `path` into `buf`; returns the part of `buf` it fills.
+///
+/// # Errors
+///
+/// [`Errno::NOBUFS`] if the file does not fit in `buf` (what did fit stays in `buf`), or
+/// what [`File::open`] or [`File::read_full`] returns.
+pub fn read_into<'b>(dir: Fd, path: &str, buf: &'b mut [u8]) -> Result<&'b [u8], Errno> {
+    let file = File::open(dir, path)?;
+    let n = file.read_full(buf)?;
+    if n == buf.len() && file.read(&mut [0_u8; 1])? != 0 {
+        return Err(Errno::NOBUFS);
+    }
+    Ok(&buf[..n])
+}
+
+/// Reads the whole file `path` into `buf` as UTF-8 text.
+///
+/// ```no_run
+/// use wasm_function::wasi::fs;
+///
+/// let (dir, path) = fs::resolve("/data/name.txt")?;
+/// let mut buf = [0_u8; 256];
+/// let name = fs::read_to_string_into(dir, path, &mut buf)?;
+/// wasm_function::println!("hello, {}", name.trim_end());
+/// # Ok::<(), wasm_function::wasi::Errno>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Errno::ILSEQ`] if the contents are not UTF-8, or what [`read_into`] returns.
+pub fn read_to_string_into<'b>(dir: Fd, path: &str, buf: &'b mut [u8]) -> Result<&'b str, Errno> {
+    core::str::from_utf8(read_into(dir, path, buf)?).map_err(|_| Errno::ILSEQ)
+}
+
+/// Reads the whole file `path` as UTF-8 text, like `std::fs::read_to_string`.
+///
+/// # Errors
+///
+/// [`Errno::ILSEQ`] if the contents are not UTF-8, or what [`read`] returns.
+#[cfg(feature = "std")]
+pub fn read_to_string(dir: Fd, path: &str) -> Result<std::string::String, Errno> {
+    std::string::String::from_utf8(read(dir, path)?).map_err(|_| Errno::ILSEQ)
 }

@@ -124,26 +124,42 @@ impl core::iter::FusedIterator for Preopens {}
 /// The longest preopen name [`resolve`] compares.
 const MAX_PREOPEN_NAME: usize = 1024;
 
-/// Finds the preopened directory that contains `path` and the path relative to it.
+/// Finds the preopened directory that contains `path` and the path relative to it, the way
+/// wasi-libc (and so Rust's `std` on WASI) does.
 ///
-/// An absolute path (`/data/in.txt`) matches the preopen with the longest name that is a
-/// prefix of it on a component boundary (`/data`, else `/`); a relative path
-/// (`in.txt`, `./in.txt`) matches a preopen named `.`, else `./…` names, as wasi-libc does.
-/// The relative path is `.` when `path` names the preopen itself.
+/// - Relative paths are relative to the current directory, which is `/` (there is no
+///   `chdir`): `notes.txt` and `./notes.txt` mean `/notes.txt`.
+/// - Preopen names are compared without their leading `/` and `./` and their trailing `/`:
+///   `/data`, `data`, `./data` and `/data/` all name the same directory, and `/` and `.`
+///   both name the root, which contains every path.
+/// - A preopen contains a path when its name is a prefix of it ending on a component
+///   boundary (`/data` contains `/data/x` and `/data`, not `/database`). The longest such name
+///   wins; between equally long names, the later preopen (the higher descriptor), as in
+///   wasi-libc.
+///
+/// The relative path is a part of `path`, `.` when `path` names the preopen itself. `..`
+/// components are passed on as they are: the host refuses those that leave the preopen
+/// (with [`Errno::NOTCAPABLE`] or [`Errno::PERM`]).
 ///
 /// # Errors
 ///
-/// [`Errno::NOTCAPABLE`] if no preopen contains `path`, or an error from the scan.
+/// [`Errno::NOENT`] for an empty path, [`Errno::NOTCAPABLE`] if no preopen contains `path`,
+/// or an error from the scan.
 ///
 /// ```no_run
 /// use wasm_function::wasi::fs;
 ///
 /// let (dir, rel) = fs::resolve("/data/a/b.txt")?; // with `/data` preopened
 /// assert_eq!(rel, "a/b.txt");
+/// let (root, rel) = fs::resolve("notes.txt")?; // with `/` or `.` preopened
+/// assert_eq!(rel, "notes.txt");
 /// # Ok::<(), wasm_function::wasi::Errno>(())
 /// ```
 pub fn resolve(path: &str) -> Result<(Fd, &str), Errno> {
-    let mut best: Option<(usize, Fd, &str)> = None;
+    if path.is_empty() {
+        return Err(Errno::NOENT);
+    }
+    let mut best = Best::default();
     let mut name_buf = [0_u8; MAX_PREOPEN_NAME];
     for preopen in preopens() {
         let preopen = preopen?;
@@ -151,85 +167,214 @@ pub fn resolve(path: &str) -> Result<(Fd, &str), Errno> {
             continue;
         }
         let name = preopen.name_into(&mut name_buf)?;
+        best.offer(preopen.fd(), name, path);
+    }
+    best.found
+        .map(|(_, fd, rel)| (fd, rel))
+        .ok_or(Errno::NOTCAPABLE)
+}
+
+/// The best preopen for a path so far: how well it matched, its descriptor, the relative path.
+#[derive(Default)]
+struct Best<'p> {
+    found: Option<(usize, Fd, &'p str)>,
+}
+
+impl<'p> Best<'p> {
+    /// Considers the preopen `name` with descriptor `fd`, offered in increasing `fd` order.
+    fn offer(&mut self, fd: Fd, name: &str, path: &'p str) {
         if let Some((score, rel)) = match_preopen(name, path) {
-            if best.is_none_or(|(best_score, _, _)| score > best_score) {
-                best = Some((score, preopen.fd(), rel));
+            // `>=`: of two equally long names, the later preopen wins, as in wasi-libc.
+            if self.found.is_none_or(|(best, _, _)| score >= best) {
+                self.found = Some((score, fd, rel));
             }
         }
     }
-    best.map(|(_, fd, rel)| (fd, rel)).ok_or(Errno::NOTCAPABLE)
 }
 
-/// Whether the preopen `name` contains `path`: how well it matches (longer is better) and the
-/// path relative to it.
+/// `s` without leading `/`, `./` and a lone `.`: an absolute or relative path as seen from
+/// the root (what wasi-libc's `strip_prefixes` does to preopen names).
+fn strip_root(mut s: &str) -> &str {
+    loop {
+        let b = s.as_bytes();
+        s = match b {
+            [b'/', ..] => &s[1..],
+            [b'.', b'/', ..] => &s[2..],
+            [b'.'] => &s[1..],
+            _ => return s,
+        };
+    }
+}
+
+/// Whether the preopen `name` contains `path` (both as [`resolve`] reads them): how well it
+/// matches (the length of the normalized name; longer is better) and the path relative to it.
 fn match_preopen<'p>(name: &str, path: &'p str) -> Option<(usize, &'p str)> {
     // Written with byte checks and `bytes::strip_prefix`: `str` comparisons would make a
     // `no_std` guest import `memcmp`.
-    fn trim_leading_slashes(s: &str) -> &str {
-        s.trim_start_matches('/')
-    }
-    fn is_dot(s: &str) -> bool {
-        s.len() == 1 && s.as_bytes()[0] == b'.'
-    }
-    fn trim_dot_slash(mut s: &str) -> &str {
-        while s.len() >= 2 && s.as_bytes()[0] == b'.' && s.as_bytes()[1] == b'/' {
-            s = trim_leading_slashes(&s[2..]);
-        }
-        if is_dot(s) { "" } else { s }
-    }
-    fn relative(rest: &str) -> &str {
-        let rest = trim_dot_slash(trim_leading_slashes(rest));
-        if rest.is_empty() { "." } else { rest }
-    }
-    fn at_boundary(rest: &str) -> bool {
-        rest.is_empty() || rest.as_bytes()[0] == b'/'
-    }
-    let name = name.trim_end_matches('/');
-    let path_is_absolute = path.as_bytes().first() == Some(&b'/');
-    if name.is_empty() {
-        // A preopen named `/` (trimmed to empty) contains every absolute path.
-        return path_is_absolute.then(|| (1, relative(path)));
-    }
-    if (name.as_bytes()[0] == b'/') != path_is_absolute {
+    let name = strip_root(name).trim_end_matches('/');
+    let path = strip_root(path);
+    let rest = bytes::strip_prefix(path, name)?;
+    let at_boundary = name.is_empty() || rest.is_empty() || rest.as_bytes()[0] == b'/';
+    if !at_boundary {
         return None;
     }
-    let (name, path) = if path_is_absolute {
-        (name, path)
-    } else {
-        let name = trim_dot_slash(name);
-        let path = trim_dot_slash(path);
-        if name.is_empty() {
-            return Some((1, relative(path)));
-        }
-        (name, path)
-    };
-    let rest = bytes::strip_prefix(path, name)?;
-    at_boundary(rest).then(|| (name.len() + 1, relative(rest)))
+    let rel = strip_root(rest);
+    Some((name.len(), if rel.is_empty() { "." } else { rel }))
 }
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
     use super::*;
 
     #[test]
     fn preopen_matching() {
         assert_eq!(
             match_preopen("/data", "/data/a/b.txt"),
-            Some((6, "a/b.txt"))
+            Some((4, "a/b.txt"))
         );
-        assert_eq!(match_preopen("/data/", "/data/a"), Some((6, "a")));
-        assert_eq!(match_preopen("/data", "/data"), Some((6, ".")));
-        assert_eq!(match_preopen("/data", "/data/"), Some((6, ".")));
+        assert_eq!(match_preopen("/data/", "/data/a"), Some((4, "a")));
+        assert_eq!(match_preopen("/data", "/data"), Some((4, ".")));
+        assert_eq!(match_preopen("/data", "/data/"), Some((4, ".")));
+        assert_eq!(match_preopen("/data", "//data//x"), Some((4, "x")));
         assert_eq!(match_preopen("/data", "/database/x"), None);
-        assert_eq!(match_preopen("/data", "data/x"), None);
-        assert_eq!(match_preopen("/", "/etc/x"), Some((1, "etc/x")));
-        assert_eq!(match_preopen("/", "rel"), None);
-        assert_eq!(match_preopen(".", "in.txt"), Some((1, "in.txt")));
-        assert_eq!(match_preopen(".", "./in.txt"), Some((1, "in.txt")));
-        assert_eq!(match_preopen(".", "."), Some((1, ".")));
-        assert_eq!(match_preopen(".", "/abs"), None);
-        assert_eq!(match_preopen("./sub", "sub/x"), Some((4, "x")));
-        assert_eq!(match_preopen("sub", "./sub/x"), Some((4, "x")));
+        // Relative paths are relative to `/`.
+        assert_eq!(match_preopen("/data", "data/x"), Some((4, "x")));
+        assert_eq!(match_preopen("/data", "./data/x"), Some((4, "x")));
+        assert_eq!(match_preopen("/", "/etc/x"), Some((0, "etc/x")));
+        assert_eq!(match_preopen("/", "rel"), Some((0, "rel")));
+        assert_eq!(match_preopen("/", "./rel"), Some((0, "rel")));
+        assert_eq!(match_preopen("/", "/"), Some((0, ".")));
+        assert_eq!(match_preopen("/", "."), Some((0, ".")));
+        assert_eq!(match_preopen(".", "in.txt"), Some((0, "in.txt")));
+        assert_eq!(match_preopen(".", "./in.txt"), Some((0, "in.txt")));
+        assert_eq!(match_preopen(".", "."), Some((0, ".")));
+        assert_eq!(match_preopen(".", "/abs"), Some((0, "abs")));
+        assert_eq!(match_preopen("./sub", "sub/x"), Some((3, "x")));
+        assert_eq!(match_preopen("sub", "./sub/x"), Some((3, "x")));
         assert_eq!(match_preopen("sub", "subway"), None);
+        // `..` is the host's to refuse.
+        assert_eq!(match_preopen("/", "../x"), Some((0, "../x")));
+        assert_eq!(match_preopen("/data", "/data/../x"), Some((4, "../x")));
+        assert_eq!(match_preopen("/data", "/x/../data/y"), None);
+        // No normalization inside the name's part of the path, as in wasi-libc.
+        assert_eq!(match_preopen("/a/b", "/a//b/x"), None);
+    }
+
+    /// Runs [`Best`] over `names` as preopens 3, 4, …; returns the chosen descriptor and path.
+    fn pick<'p>(names: &[&str], path: &'p str) -> Option<(u32, &'p str)> {
+        let mut best = Best::default();
+        let mut fd = Fd::FIRST_PREOPEN;
+        for name in names {
+            best.offer(fd, name, path);
+            fd = fd.next().unwrap();
+        }
+        best.found.map(|(_, fd, rel)| (fd.raw(), rel))
+    }
+
+    #[test]
+    fn the_longest_name_wins_and_ties_go_to_the_later_preopen() {
+        let names = ["/", "/data", "/data/deep", "/other"];
+        assert_eq!(pick(&names, "/data/deep/x"), Some((5, "x")));
+        assert_eq!(pick(&names, "/data/deeper"), Some((4, "deeper")));
+        assert_eq!(pick(&names, "notes.txt"), Some((3, "notes.txt")));
+        assert_eq!(pick(&names, "other/y"), Some((6, "y")));
+        assert_eq!(pick(&["/", "."], "x"), Some((4, "x")));
+        assert_eq!(pick(&[".", "/"], "x"), Some((4, "x")));
+        assert_eq!(pick(&["/data", "/data/"], "/data/x"), Some((4, "x")));
+        assert_eq!(pick(&["/data"], "notes.txt"), None);
+        assert_eq!(pick(&[], "/x"), None);
+    }
+
+    /// Property tests (proptest runs on the host only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::string::String;
+        use std::vec::Vec;
+
+        /// A path of `components` with random decorations: a leading `/` or `./` or nothing,
+        /// separators doubled after the first `double_after` components (inside a preopen's
+        /// name they must be single, as in wasi-libc), a trailing `/`.
+        fn decorated(
+            components: &[String],
+            lead: u8,
+            double_after: Option<usize>,
+            trail: bool,
+        ) -> String {
+            let mut s = String::from(match lead % 3 {
+                0 => "",
+                1 => "/",
+                _ => "./",
+            });
+            for (i, c) in components.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(if double_after.is_some_and(|n| i >= n) {
+                        "//"
+                    } else {
+                        "/"
+                    });
+                }
+                s.push_str(c);
+            }
+            if trail {
+                s.push('/');
+            }
+            s
+        }
+
+        fn component() -> impl Strategy<Value = String> {
+            // Names that are prefixes of one another, to exercise the component boundary.
+            prop::sample::select(&["a", "ab", "b", "data", "d", "é"][..]).prop_map(String::from)
+        }
+
+        proptest! {
+            /// A preopen contains a path exactly when its components start the path's, and the
+            /// relative path is the rest of the components.
+            #[test]
+            fn matching_is_by_whole_components(
+                name in prop::collection::vec(component(), 0..3),
+                path in prop::collection::vec(component(), 0..4),
+                (name_lead, path_lead) in (0..3_u8, 0..3_u8),
+                (double, name_trail, path_trail) in (any::<bool>(), any::<bool>(), any::<bool>()),
+            ) {
+                let name_text = decorated(&name, name_lead, None, name_trail);
+                let path_text = decorated(&path, path_lead, double.then_some(name.len()), path_trail);
+                let got = match_preopen(&name_text, &path_text);
+                if path.starts_with(&name) {
+                    let rest = &path[name.len()..];
+                    let (score, rel) = got.expect("a match");
+                    prop_assert_eq!(score, name.join("/").len());
+                    let rel_components: Vec<&str> =
+                        rel.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
+                    prop_assert_eq!(rel_components, rest.iter().map(String::as_str).collect::<Vec<_>>());
+                    prop_assert!(!rel.is_empty() && !rel.starts_with('/'));
+                } else {
+                    prop_assert_eq!(got, None);
+                }
+            }
+
+            /// Whatever the names, the chosen preopen is one with the longest matching name.
+            #[test]
+            fn resolution_picks_a_longest_match(
+                names in prop::collection::vec(prop::collection::vec(component(), 0..3), 0..5),
+                path in prop::collection::vec(component(), 0..4),
+            ) {
+                let texts: Vec<String> = names.iter().map(|n| decorated(n, 1, None, false)).collect();
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let path_text = decorated(&path, 0, None, false);
+                let longest = names.iter().filter(|n| path.starts_with(n)).map(|n| n.join("/").len()).max();
+                match pick(&refs, &path_text) {
+                    None => prop_assert_eq!(longest, None),
+                    Some((fd, _)) => {
+                        let chosen = &names[(fd - 3) as usize];
+                        prop_assert!(path.starts_with(chosen));
+                        prop_assert_eq!(Some(chosen.join("/").len()), longest);
+                    }
+                }
+            }
+        }
     }
 }

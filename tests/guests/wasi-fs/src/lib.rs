@@ -12,20 +12,26 @@
 //! What the host should see afterwards: `to-rename.txt` renamed to `renamed.txt`,
 //! `to-delete.txt` gone, `written.txt`, `hard.txt` (a hard link to `hello.txt`), `link` (a
 //! symbolic link to `hello.txt`), `kept/` with `kept/file.txt` moved to `subdir/moved.txt`,
-//! and the modification time of `hello.txt` set to 2001-09-09T01:46:40Z. (`made/` and
-//! `scratch.txt` come and go during the run.)
+//! and the modification time of `hello.txt` set to 2001-09-09T01:46:40Z; from the checks of
+//! the functions std users expect (`parity`), `tree/kept/copy.txt` (a copy of `hello.txt`
+//! with its modification time set to 2002-01-01T00:00:00Z) and `tree/kept/log.txt`
+//! ("first\nappended\n"). (`made/`, `scratch.txt` and `tree/a/…` come and go during the
+//! run.)
+//!
+//! Run with the argument `root`, it checks instead how paths resolve under a preopen named
+//! `/` or `.` holding `hello.txt` (see `root_mode`).
 #![no_std]
 
 use core::fmt;
 use core::sync::atomic::{AtomicU32, Ordering};
 
-use wasm_function::wasi::fs::{self, File, OpenOptions, SeekFrom};
+use wasm_function::wasi::fs::{self, File, FileTimes, OpenOptions, SeekFrom};
 // The preview1 functions through `sys`, which is `raw` on wasm32-wasip1 and implemented over
 // WASI 0.2 on wasm32-wasip2 (where `raw` would reach the preview1 adapter's descriptors).
 use wasm_function::wasi::sys as raw;
 use wasm_function::wasi::{
-    Advice, Ciovec, Errno, Fd, Fdflags, Filetype, Fstflags, Iovec, Lookupflags, Riflags, Rights,
-    Sdflags, Siflags, io, proc,
+    Advice, Ciovec, Clockid, Errno, Fd, Fdflags, Filetype, Fstflags, Iovec, Lookupflags, Oflags,
+    Riflags, Rights, Sdflags, Siflags, Whence, env, io, proc,
 };
 use wasm_function::{println, with_memory_allocator};
 
@@ -740,6 +746,509 @@ fn renumber(dir: Fd) -> Result<(), Errno> {
     Ok(())
 }
 
+/// An errno's name, or `ok` for a success, for `Result<(), Errno>`-like outcomes whose value
+/// does not matter.
+fn outcome<T>(result: Result<T, Errno>) -> &'static str {
+    status(&result)
+}
+
+/// The functions std users expect: trees, copies, existence, whole-file reads, times, advice,
+/// allocation, descriptor flags, renumbering; their errors; undefined flag bits.
+fn parity(dir: Fd) -> Result<(), Errno> {
+    // Trees.
+    fs::create_dir_all(dir, "tree/a/b/c")?;
+    let again = fs::create_dir_all(dir, "tree/a/b/c/");
+    let deep = fs::metadata(dir, "tree/a/b/c")?.filetype;
+    check(
+        "create-dir-all",
+        again.is_ok() && deep == Filetype::DIRECTORY,
+        format_args!("tree/a/b/c -> {}; again -> {}", deep.name(), status(&again)),
+    );
+    expect_err(
+        "create-dir-all-file",
+        "create_dir_all hello.txt/x",
+        fs::create_dir_all(dir, "hello.txt/x"),
+        Errno::EXIST,
+    );
+    fs::write(dir, "tree/a/top.txt", b"top\n")?;
+    fs::write(dir, "tree/a/b/c/leaf.txt", b"leaf\n")?;
+    fs::symlink(dir, "c", "tree/a/b/link")?;
+    let removed = fs::remove_dir_all(dir, "tree/a");
+    let gone = fs::exists(dir, "tree/a");
+    let target_kept = fs::exists(dir, "hello.txt");
+    check(
+        "remove-dir-all",
+        removed.is_ok() && gone == Ok(false) && target_kept == Ok(true),
+        format_args!(
+            "tree/a with files, a subtree and a link to a directory -> {}; exists after -> {:?}; hello.txt exists -> {:?}",
+            status(&removed),
+            gone,
+            target_kept
+        ),
+    );
+    expect_err(
+        "remove-dir-all-missing",
+        "remove_dir_all missing",
+        fs::remove_dir_all(dir, "missing"),
+        Errno::NOENT,
+    );
+    expect_err(
+        "remove-dir-all-file",
+        "remove_dir_all hello.txt",
+        fs::remove_dir_all(dir, "hello.txt"),
+        Errno::NOTDIR,
+    );
+
+    // Copies and whole-file reads.
+    fs::create_dir_all(dir, "tree/kept")?;
+    let copied = fs::copy(dir, "hello.txt", dir, "tree/kept/copy.txt")?;
+    let mut buf = [0_u8; 64];
+    let text = fs::read_to_string_into(dir, "tree/kept/copy.txt", &mut buf)?;
+    check(
+        "copy",
+        copied == HELLO.len() as u64 && same(text.as_bytes(), HELLO),
+        format_args!("hello.txt -> tree/kept/copy.txt {copied} bytes {text:?}"),
+    );
+    expect_err(
+        "copy-dir",
+        "copy subdir",
+        fs::copy(dir, "subdir", dir, "tree/x"),
+        Errno::ISDIR,
+    );
+    expect_err(
+        "copy-missing",
+        "copy missing.txt",
+        fs::copy(dir, "missing.txt", dir, "tree/x"),
+        Errno::NOENT,
+    );
+    let mut exact = [0_u8; HELLO.len()];
+    let whole = fs::read_into(dir, "hello.txt", &mut exact).map(<[u8]>::len);
+    let mut short = [0_u8; 5];
+    let too_small = fs::read_into(dir, "hello.txt", &mut short);
+    let zero = fs::read_into(dir, "hello.txt", &mut []);
+    check(
+        "read-into",
+        whole == Ok(HELLO.len()) && too_small == Err(Errno::NOBUFS) && zero == Err(Errno::NOBUFS),
+        format_args!(
+            "a 20-byte buffer -> {:?}; 5 bytes -> {}; 0 bytes -> {}",
+            whole,
+            status(&too_small),
+            status(&zero)
+        ),
+    );
+    fs::write(dir, "tree/empty.txt", b"")?;
+    let empty = fs::read_into(dir, "tree/empty.txt", &mut []).map(<[u8]>::len);
+    fs::remove_file(dir, "tree/empty.txt")?;
+    check(
+        "read-into-empty",
+        empty == Ok(0),
+        format_args!("an empty file into 0 bytes -> {empty:?}"),
+    );
+    fs::write(dir, "tree/latin1.txt", b"caf\xe9\n")?;
+    let latin1 = fs::read_to_string_into(dir, "tree/latin1.txt", &mut buf);
+    fs::remove_file(dir, "tree/latin1.txt")?;
+    expect_err("read-string-latin1", "caf\\xe9", latin1, Errno::ILSEQ);
+
+    // Existence.
+    let exists = (
+        fs::exists(dir, "hello.txt"),
+        fs::exists(dir, "missing.txt"),
+        fs::exists(dir, "link"),
+    );
+    check(
+        "exists",
+        exists == (Ok(true), Ok(false), Ok(true)),
+        format_args!(
+            "hello.txt {:?}, missing.txt {:?}, link {:?}",
+            exists.0, exists.1, exists.2
+        ),
+    );
+    expect_err(
+        "exists-notdir",
+        "exists hello.txt/x",
+        fs::exists(dir, "hello.txt/x"),
+        Errno::NOTDIR,
+    );
+
+    // Times.
+    const COPY_MTIME: u64 = 1_009_843_200_000_000_000;
+    fs::set_times(
+        dir,
+        "tree/kept/copy.txt",
+        FileTimes::new()
+            .set_modified(COPY_MTIME)
+            .set_accessed(ATIME),
+    )?;
+    let stat = fs::metadata(dir, "tree/kept/copy.txt")?;
+    check(
+        "set-times-path",
+        stat.mtim == COPY_MTIME && stat.atim == ATIME,
+        format_args!("tree/kept/copy.txt mtim {} atim {}", stat.mtim, stat.atim),
+    );
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .open(dir, "tree/kept/log.txt")?;
+    file.set_modified(MTIME)?;
+    let set = file.metadata()?.mtim;
+    file.set_times(FileTimes::new().set_modified_now().set_accessed_now())?;
+    let now = file.metadata()?.mtim;
+    // 2020-01-01 in nanoseconds since the epoch.
+    let y2020 = 1_577_836_800_000_000_000;
+    check(
+        "set-times-file",
+        set == MTIME && now > y2020,
+        format_args!(
+            "set_modified -> {set}; set_modified_now -> after 2020 {}",
+            now > y2020
+        ),
+    );
+    println!(
+        "info set_symlink_times {}",
+        outcome(fs::set_symlink_times(
+            dir,
+            "link",
+            FileTimes::new().set_modified(MTIME)
+        ))
+    );
+
+    // Descriptor flags: append after opening.
+    file.write_all(b"first\n")?;
+    file.seek(SeekFrom::Start(0))?;
+    file.set_append(true)?;
+    let append = file.fdflags()?.contains(Fdflags::APPEND);
+    file.write_all(b"appended\n")?;
+    let size = file.metadata()?.size;
+    file.set_append(false)?;
+    let append_after = file.fdflags()?.contains(Fdflags::APPEND);
+    check(
+        "set-append",
+        append && size == 15,
+        format_args!("append {append}, a write at offset 0 -> size {size}"),
+    );
+    // Node keeps reporting `append` after it is turned off.
+    println!("info set_append(false), then fdflags append {append_after}");
+    println!(
+        "info set_nonblocking on a file {}",
+        outcome(file.set_nonblocking(true))
+    );
+    expect_err(
+        "set-fdflags-undefined",
+        "fdflags 0x100",
+        file.set_fdflags(Fdflags::from_bits_retain(0x100)),
+        Errno::INVAL,
+    );
+
+    // Advice and allocation.
+    let advised = (
+        file.advise(0, 0, Advice::WILLNEED),
+        file.advise(0, 15, Advice::SEQUENTIAL),
+    );
+    check(
+        "advise",
+        advised == (Ok(()), Ok(())),
+        format_args!(
+            "willneed whole file {}, sequential 0..15 {}",
+            status(&advised.0),
+            status(&advised.1)
+        ),
+    );
+    expect_err(
+        "advise-undefined",
+        "advice 99",
+        file.advise(0, 0, Advice::from_raw(99)),
+        Errno::INVAL,
+    );
+    let scratch = File::create(dir, "tree/allocated.bin")?;
+    let allocated = scratch.allocate(0, 64);
+    let size = scratch.metadata()?.size;
+    println!(
+        "info advise huge {}, allocate 0..64 {} (size {size}), allocate zero length {}, allocate huge {}",
+        outcome(file.advise(u64::MAX, u64::MAX, Advice::NORMAL)),
+        status(&allocated),
+        outcome(scratch.allocate(0, 0)),
+        outcome(scratch.allocate(u64::MAX, u64::MAX)),
+    );
+    drop(scratch);
+    fs::remove_file(dir, "tree/allocated.bin")?;
+    drop(file);
+
+    // Renumbering.
+    let target = File::open(dir, "renamed.txt")?;
+    File::open(dir, "tree/kept/copy.txt")?.renumber(&target)?;
+    let n = target.read_full(&mut buf)?;
+    check(
+        "renumber-file",
+        same(&buf[..n], HELLO),
+        format_args!(
+            "the target now reads tree/kept/copy.txt {}",
+            Text(&buf[..n])
+        ),
+    );
+    expect_err(
+        "renumber-badf",
+        "renumber fd 999",
+        File::from_fd(Fd::from_raw(999)).renumber(&target),
+        Errno::BADF,
+    );
+    drop(target);
+
+    // Bad descriptors.
+    let bad = File::from_fd(Fd::from_raw(999));
+    let results = [
+        outcome(bad.set_times(FileTimes::new().set_modified(1))),
+        outcome(bad.advise(0, 0, Advice::NORMAL)),
+        outcome(bad.fdflags()),
+        outcome(bad.set_append(true)),
+        outcome(fs::exists(Fd::from_raw(999), "x")),
+        outcome(fs::create_dir_all(Fd::from_raw(999), "x")),
+        outcome(fs::copy(Fd::from_raw(999), "x", dir, "y")),
+        outcome(fs::remove_dir_all(Fd::from_raw(999), "x")),
+    ];
+    let _ = bad.into_fd();
+    check(
+        "badf-parity",
+        results.iter().all(|r| same(r.as_bytes(), b"badf")),
+        format_args!(
+            "set_times, advise, fdflags, set_append, exists, create_dir_all, copy, remove_dir_all on fd 999 -> {results:?}"
+        ),
+    );
+
+    // Writing to a file opened read-only, and huge offsets and lengths.
+    let read_only = File::open(dir, "hello.txt")?;
+    println!(
+        "info read-only file: write {}, set_len {}, set_append {}",
+        outcome(read_only.write(b"x")),
+        outcome(read_only.set_len(0)),
+        outcome(read_only.set_append(true)),
+    );
+    check(
+        "read-only-write",
+        read_only.write(b"x").is_err() && read_only.write_all(b"x").is_err(),
+        format_args!("write and write_all fail"),
+    );
+    let zero_len = (read_only.read(&mut []), read_only.read_at(&mut [], 0));
+    check(
+        "zero-length",
+        zero_len == (Ok(0), Ok(0)),
+        format_args!("read and read_at into 0 bytes -> {:?}", zero_len),
+    );
+    let mut one = [0_u8; 1];
+    expect_err(
+        "read-far",
+        "read_at 2^63-1",
+        read_only.read_at(&mut one, u64::MAX / 2),
+        Errno::INVAL,
+    );
+    expect_err(
+        "seek-huge",
+        "SeekFrom::Start(u64::MAX)",
+        read_only.seek(SeekFrom::Start(u64::MAX)),
+        Errno::INVAL,
+    );
+    println!(
+        "info huge: read_at u64::MAX {}, seek end+i64::MAX {}",
+        outcome(read_only.read_at(&mut one, u64::MAX)),
+        outcome(read_only.seek(SeekFrom::End(i64::MAX))),
+    );
+    drop(read_only);
+
+    // Undefined flag bits and enumeration values: refused before the host sees them.
+    let undefined = [
+        outcome(raw::path_filestat_get(
+            dir,
+            Lookupflags::from_bits_retain(0x2),
+            "hello.txt",
+        )),
+        outcome(raw::path_filestat_set_times(
+            dir,
+            Lookupflags::SYMLINK_FOLLOW,
+            "hello.txt",
+            0,
+            0,
+            Fstflags::from_bits_retain(0x10),
+        )),
+        outcome(raw::path_open(
+            dir,
+            Lookupflags::from_bits_retain(0x8000_0000),
+            "hello.txt",
+            Oflags::empty(),
+            Rights::FD_READ,
+            Rights::empty(),
+            Fdflags::empty(),
+        )),
+        outcome(raw::path_open(
+            dir,
+            Lookupflags::empty(),
+            "hello.txt",
+            Oflags::from_bits_retain(0x10),
+            Rights::FD_READ,
+            Rights::empty(),
+            Fdflags::empty(),
+        )),
+        outcome(raw::path_open(
+            dir,
+            Lookupflags::empty(),
+            "hello.txt",
+            Oflags::empty(),
+            Rights::from_bits_retain(1 << 40),
+            Rights::empty(),
+            Fdflags::empty(),
+        )),
+        outcome(
+            OpenOptions::new()
+                .read(true)
+                .fdflags(Fdflags::from_bits_retain(0x20))
+                .open(dir, "hello.txt"),
+        ),
+        outcome(raw::path_link(
+            dir,
+            Lookupflags::from_bits_retain(0x4),
+            "hello.txt",
+            dir,
+            "never.txt",
+        )),
+        outcome(raw::fd_fdstat_set_flags(
+            dir,
+            Fdflags::from_bits_retain(0x8000),
+        )),
+        outcome(raw::fd_seek(Fd::STDIN, 0, Whence::from_raw(7))),
+        outcome(raw::fd_advise(dir, 0, 0, Advice::from_raw(6))),
+        outcome(raw::clock_time_get(Clockid::from_raw(9), 0)),
+        outcome(raw::sock_shutdown(dir, Sdflags::from_bits_retain(0x4))),
+    ];
+    check(
+        "undefined-bits",
+        undefined.iter().all(|r| same(r.as_bytes(), b"inval"))
+            && fs::exists(dir, "never.txt") == Ok(false),
+        format_args!(
+            "{} calls with undefined bits or values -> {undefined:?}",
+            undefined.len()
+        ),
+    );
+    Ok(())
+}
+
+/// With the argument `root`: the host preopened its directory (holding `hello.txt`) as `/` or
+/// as `.`, as `wasmtime --dir host::/` and wasi-testsuite do; relative and absolute paths
+/// resolve to it like std's.
+///
+/// What the host should see afterwards: `notes.txt` ("written at the root\n"),
+/// `sub/deep.txt` ("deep\n"), `sub/deeper/` and `sub/copy.txt` (a copy of `hello.txt`).
+fn root_mode() -> Result<(), Errno> {
+    let mut count = 0;
+    let mut name_buf = [0_u8; 8];
+    for preopen in fs::preopens() {
+        let preopen = preopen?;
+        count += 1;
+        println!(
+            "info root-preopen {:?} fd {}",
+            preopen.name_into(&mut name_buf)?,
+            preopen.fd().raw()
+        );
+    }
+    check("root-preopens", count == 1, format_args!("{count}"));
+    for (path, want) in [
+        ("notes.txt", "notes.txt"),
+        ("./notes.txt", "notes.txt"),
+        ("/notes.txt", "notes.txt"),
+        ("sub/deep.txt", "sub/deep.txt"),
+        (".", "."),
+        ("/", "."),
+        ("./", "."),
+    ] {
+        let resolved = fs::resolve(path);
+        check(
+            "root-resolve",
+            resolved.is_ok_and(|(fd, rel)| {
+                fd == Fd::FIRST_PREOPEN && same(rel.as_bytes(), want.as_bytes())
+            }),
+            format_args!(
+                "{path:?} -> {}",
+                match resolved {
+                    Ok((fd, rel)) => Resolved(fd.raw(), rel),
+                    Err(e) => Resolved(0, e.name()),
+                }
+            ),
+        );
+    }
+    expect_err("root-resolve-empty", "\"\"", fs::resolve(""), Errno::NOENT);
+
+    let (dir, path) = fs::resolve("notes.txt")?;
+    fs::write(dir, path, b"written at the root\n")?;
+    let (dir, path) = fs::resolve("/notes.txt")?;
+    let mut buf = [0_u8; 64];
+    let text = fs::read_to_string_into(dir, path, &mut buf)?;
+    check(
+        "root-write",
+        same(text.as_bytes(), b"written at the root\n"),
+        format_args!("notes.txt, read back as /notes.txt {text:?}"),
+    );
+    let (dir, path) = fs::resolve("./sub/deeper")?;
+    fs::create_dir_all(dir, path)?;
+    let (dir, path) = fs::resolve("sub/deep.txt")?;
+    fs::write(dir, path, b"deep\n")?;
+    let (dir, path) = fs::resolve("/sub/deeper")?;
+    let deeper = fs::metadata(dir, path)?.filetype;
+    check(
+        "root-create-dir-all",
+        deeper == Filetype::DIRECTORY,
+        format_args!("./sub/deeper -> {}", deeper.name()),
+    );
+    let (from_dir, from) = fs::resolve("hello.txt")?;
+    let (to_dir, to) = fs::resolve("/sub/copy.txt")?;
+    let copied = fs::copy(from_dir, from, to_dir, to)?;
+    check(
+        "root-copy",
+        copied == HELLO.len() as u64,
+        format_args!("hello.txt -> /sub/copy.txt {copied} bytes"),
+    );
+    let (dir, _) = fs::resolve(".")?;
+    let exists = (fs::exists(dir, "notes.txt"), fs::exists(dir, "missing.txt"));
+    check(
+        "root-exists",
+        exists == (Ok(true), Ok(false)),
+        format_args!("notes.txt {:?}, missing.txt {:?}", exists.0, exists.1),
+    );
+    let (dir, path) = fs::resolve("../outside.txt")?;
+    // Refused (wasmtime), or, as `/..` is `/`, written inside the preopen (Node under `/`).
+    let escaped = fs::write(dir, path, b"escaped\n");
+    let inside = escaped.is_ok() && fs::exists(dir, "outside.txt") == Ok(true);
+    println!("info root-escape {} inside {inside}", status(&escaped));
+    check(
+        "root-escape",
+        escaped.is_err() || inside,
+        format_args!("../outside.txt resolves to {path:?}; writing it fails or stays inside"),
+    );
+    if inside {
+        fs::remove_file(dir, "outside.txt")?;
+    }
+    let mut listing_buf = [0_u8; 256];
+    let listing = list(dir, ".", &mut listing_buf)?;
+    check("root-listing", !listing.overflow, format_args!("{listing}"));
+    Ok(())
+}
+
+/// A resolved path for printing: `fd <n> <rel>`, or the errno's name when `n` is 0.
+struct Resolved<'a>(u32, &'a str);
+
+impl fmt::Display for Resolved<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 0 {
+            f.write_str(self.1)
+        } else {
+            write!(f, "fd {} {:?}", self.0, self.1)
+        }
+    }
+}
+
+/// Whether the first argument is `root`.
+fn root_requested() -> bool {
+    let mut buf = [0_u8; 256];
+    env::args_into(&mut buf)
+        .is_ok_and(|args| args.get(1).is_some_and(|a| same(a.as_bytes(), b"root")))
+}
+
 /// Functions whose results differ between hosts: reported, not checked.
 fn differing(dir: Fd) -> Result<(), Errno> {
     let file = OpenOptions::new()
@@ -869,6 +1378,7 @@ fn run() -> Result<(), Errno> {
     directories(dir)?;
     links_and_times(dir)?;
     renumber(dir)?;
+    parity(dir)?;
     many_entries(dir)?;
     differing(dir)?;
     check_listing("readdir-after", dir, ".")?;
@@ -879,7 +1389,8 @@ fn run() -> Result<(), Errno> {
 /// The entry point: `_start` of a preview1 command, or `wasi:cli/run` on wasm32-wasip2.
 #[cfg_attr(not(target_env = "p2"), unsafe(no_mangle))]
 pub extern "C" fn _start() {
-    if let Err(e) = run() {
+    let result = if root_requested() { root_mode() } else { run() };
+    if let Err(e) = result {
         check("no-unexpected-error", false, format_args!("{e}"));
     }
     let failures = FAILURES.load(Ordering::Relaxed);
