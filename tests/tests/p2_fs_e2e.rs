@@ -6,7 +6,10 @@
 
 mod wasi_fs_shared;
 
-use wasi_fs_shared::{FS_CHECKS, assert_fs_sandbox_after, assert_lines, fs_sandbox, split_lines};
+use wasi_fs_shared::{
+    FS_CHECKS, ROOT_CHECKS, assert_fs_sandbox_after, assert_lines, assert_root_sandbox_after,
+    fs_sandbox, root_sandbox, split_lines,
+};
 use wasm_function_tests::{Guest, Profile, Target, guest_for};
 
 fn p2_guest(name: &str) -> Guest {
@@ -31,11 +34,18 @@ fn wasi_fs_on_p2_prints_the_preview1_checks() {
 
 /// What `wasi-fs` reports on wasm32-wasip2 (wasmtime 48) where runtimes differ. Against
 /// preview1 in wasmtime: `fd_read`/`fd_write` fill and drain every buffer (the primitives loop
-/// over the iovecs); the `sock_*` functions are `notsup` (WASI 0.2 has no preview1 sockets on
-/// file descriptors); `fd_readdir` on a file is the host's `not-directory`.
+/// over the iovecs); a seek past `i64::MAX` is `inval` (WASI 0.2 offsets are signed on the
+/// host); the `sock_*` functions are `notsup` (WASI 0.2 has no preview1 sockets on file
+/// descriptors); `fd_readdir` on a file is the host's `not-directory`.
 const FS_INFO_P2: &str = "\
 info fd_read of two buffers: the first call read 7 of 7 bytes
 info fd_write of two buffers: the first call wrote 12 of 12 bytes
+info set_symlink_times ok
+info set_append(false), then fdflags append false
+info set_nonblocking on a file ok
+info advise huge inval, allocate 0..64 notsup (size 0), allocate zero length notsup, allocate huge notsup
+info read-only file: write badf, set_len inval, set_append ok
+info huge: read_at u64::MAX inval, seek end+i64::MAX inval
 info fd_allocate notsup
 info fd_fdstat_set_rights notsup, then fd_write ok
 info sock_accept notsup, sock_recv notsup, sock_send notsup, sock_shutdown notsup (on a regular file)

@@ -1408,3 +1408,19 @@ fn run_p2() -> Result<(), ()> {
 
 #[cfg(target_env = "p2")]
 wasm_function::wasi_cli_run!(run_p2);
+
+/// `memcmp` for wasm32-wasip2, where a `no_std` component links no libc (wasm32-wasip1 gets
+/// wasi-libc's): a byte-slice comparison in this guest calls it. Volatile reads keep the
+/// compiler from turning the loop back into a `memcmp` call.
+#[cfg(target_env = "p2")]
+#[unsafe(no_mangle)]
+unsafe extern "C" fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
+    for i in 0..n {
+        // SAFETY: the caller (compiled slice comparison) passes two buffers of `n` bytes.
+        let (x, y) = unsafe { (a.add(i).read_volatile(), b.add(i).read_volatile()) };
+        if x != y {
+            return i32::from(x) - i32::from(y);
+        }
+    }
+    0
+}

@@ -16,7 +16,8 @@ use super::table::{self, Entry};
 use crate::wasi::p2::filesystem::types::{self as fs, DirectoryEntryStream};
 use crate::wasi::{
     Advice, Ciovec, Dircookie, Dirent, Errno, Fd, Fdflags, Fdstat, Filedelta, Filesize, Filestat,
-    Filetype, Fstflags, Iovec, Prestat, Rights, Size, Timestamp, Whence,
+    Filetype, Fstflags, Iovec, Prestat, Riflags, Rights, Roflags, Sdflags, Siflags, Size,
+    Timestamp, Whence,
 };
 
 /// The most bytes one host `read` is asked for.
@@ -119,6 +120,9 @@ pub fn fd_close(fd: Fd) -> Result<(), Errno> {
 
 /// Moves the position; a result before the start is [`Errno::INVAL`].
 pub fn fd_seek(fd: Fd, offset: Filedelta, whence: Whence) -> Result<Filesize, Errno> {
+    if ![Whence::SET, Whence::CUR, Whence::END].contains(&whence) {
+        return Err(Errno::INVAL);
+    }
     if table::is_stdio(fd) {
         return Err(Errno::SPIPE);
     }
@@ -126,8 +130,7 @@ pub fn fd_seek(fd: Fd, offset: Filedelta, whence: Whence) -> Result<Filesize, Er
     let base = match whence {
         Whence::SET => 0,
         Whence::CUR => entry.position,
-        Whence::END => check(fs::stat(&entry.descriptor()))?.size,
-        _ => return Err(Errno::INVAL),
+        _ => check(fs::stat(&entry.descriptor()))?.size,
     };
     let to = base.checked_add_signed(offset).ok_or(Errno::INVAL)?;
     if i64::try_from(to).is_err() {
@@ -342,44 +345,48 @@ impl Writer<'_> {
     }
 }
 
-/// Preview1 sockets have no WASI 0.2 filesystem counterpart: [`Errno::NOTSUP`] for an open
-/// fd, [`Errno::BADF`] otherwise.
-fn no_sockets(fd: Fd) -> Errno {
-    if table::is_stdio(fd) || table::get(fd).is_ok() {
+/// Preview1 sockets have no WASI 0.2 filesystem counterpart: [`Errno::INVAL`] for flags
+/// with undefined bits, else [`Errno::NOTSUP`] for an open fd, [`Errno::BADF`] otherwise.
+fn no_sockets(fd: Fd, defined: bool) -> Errno {
+    if !defined {
+        Errno::INVAL
+    } else if table::is_stdio(fd) || table::get(fd).is_ok() {
         Errno::NOTSUP
     } else {
         Errno::BADF
     }
 }
 
-/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
-/// included), [`Errno::BADF`] for any other.
-pub fn sock_accept(fd: Fd, _flags: Fdflags) -> Result<Fd, Errno> {
-    Err(no_sockets(fd))
+/// WASI 0.2 has no preview1 sockets: [`Errno::INVAL`] for undefined flag bits, else
+/// [`Errno::NOTSUP`] for an open fd (0, 1 and 2 included), [`Errno::BADF`] for any other.
+pub fn sock_accept(fd: Fd, flags: Fdflags) -> Result<Fd, Errno> {
+    Err(no_sockets(fd, Fdflags::from_bits(flags.bits()).is_some()))
 }
 
-/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
-/// included), [`Errno::BADF`] for any other.
+/// WASI 0.2 has no preview1 sockets: [`Errno::INVAL`] for undefined flag bits, else
+/// [`Errno::NOTSUP`] for an open fd (0, 1 and 2 included), [`Errno::BADF`] for any other.
 pub fn sock_recv(
     fd: Fd,
     _ri_data: &[Iovec<'_>],
-    _ri_flags: crate::wasi::Riflags,
-) -> Result<(Size, crate::wasi::Roflags), Errno> {
-    Err(no_sockets(fd))
+    ri_flags: Riflags,
+) -> Result<(Size, Roflags), Errno> {
+    Err(no_sockets(
+        fd,
+        Riflags::from_bits(ri_flags.bits()).is_some(),
+    ))
 }
 
-/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
-/// included), [`Errno::BADF`] for any other.
-pub fn sock_send(
-    fd: Fd,
-    _si_data: &[Ciovec<'_>],
-    _si_flags: crate::wasi::Siflags,
-) -> Result<Size, Errno> {
-    Err(no_sockets(fd))
+/// WASI 0.2 has no preview1 sockets: [`Errno::INVAL`] for undefined flag bits, else
+/// [`Errno::NOTSUP`] for an open fd (0, 1 and 2 included), [`Errno::BADF`] for any other.
+pub fn sock_send(fd: Fd, _si_data: &[Ciovec<'_>], si_flags: Siflags) -> Result<Size, Errno> {
+    Err(no_sockets(
+        fd,
+        Siflags::from_bits(si_flags.bits()).is_some(),
+    ))
 }
 
-/// WASI 0.2 has no preview1 sockets: [`Errno::NOTSUP`] for an open fd (0, 1 and 2
-/// included), [`Errno::BADF`] for any other.
-pub fn sock_shutdown(fd: Fd, _how: crate::wasi::Sdflags) -> Result<(), Errno> {
-    Err(no_sockets(fd))
+/// WASI 0.2 has no preview1 sockets: [`Errno::INVAL`] for undefined flag bits, else
+/// [`Errno::NOTSUP`] for an open fd (0, 1 and 2 included), [`Errno::BADF`] for any other.
+pub fn sock_shutdown(fd: Fd, how: Sdflags) -> Result<(), Errno> {
+    Err(no_sockets(fd, Sdflags::from_bits(how.bits()).is_some()))
 }
