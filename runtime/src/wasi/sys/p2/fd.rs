@@ -23,17 +23,34 @@ use crate::wasi::{
 /// The most bytes one host `read` is asked for.
 pub(super) const CHUNK: u64 = 64 * 1024;
 
-/// Reads from `fd` at its position into the buffers in order, moving the position.
+/// Reads from `fd` at its position into the buffers in order, moving the position
+/// ([`Errno::BADF`] while no file was ever opened: see [`table::FileIo`]).
 pub(super) fn read(fd: Fd, iovs: &[Iovec<'_>]) -> Result<Size, Errno> {
+    table::file_io().map_or(Err(Errno::BADF), |io| (io.read)(fd, iovs))
+}
+
+/// Writes the buffers in order to `fd` at its position (at the end with `APPEND`), moving the
+/// position ([`Errno::BADF`] while no file was ever opened: see [`table::FileIo`]).
+pub(super) fn write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
+    table::file_io().map_or(Err(Errno::BADF), |io| (io.write)(fd, iovs))
+}
+
+/// What [`table::insert`] installs for `fd_read`/`fd_write` on files.
+pub(super) const FILE_IO: table::FileIo = table::FileIo {
+    read: read_file,
+    write: write_file,
+};
+
+/// [`read`] once a file was opened.
+fn read_file(fd: Fd, iovs: &[Iovec<'_>]) -> Result<Size, Errno> {
     let entry = table::get(fd)?;
     let n = read_at(&entry, iovs, entry.position)?;
     table::update(fd, |e| e.position = entry.position.saturating_add(n as u64))?;
     Ok(n)
 }
 
-/// Writes the buffers in order to `fd` at its position (at the end with `APPEND`), moving the
-/// position.
-pub(super) fn write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
+/// [`write`] once a file was opened.
+fn write_file(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
     let entry = table::get(fd)?;
     let at = if entry.flags.contains(Fdflags::APPEND) {
         check(fs::stat(&entry.descriptor()))?.size

@@ -9,13 +9,13 @@
 //! closed or renumbered over: a descriptor not in the table is [`Errno::BADF`] and never
 //! reaches the host.
 
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use core::mem::ManuallyDrop;
 use core::ops::Deref;
 
 use crate::__private::component::Resource;
 use crate::wasi::p2::filesystem::{preopens, types::Descriptor};
-use crate::wasi::{Errno, Fd, Fdflags};
+use crate::wasi::{Ciovec, Errno, Fd, Fdflags, Iovec, Size};
 
 /// How many descriptors the table holds, the three CLI streams included.
 pub(super) const SLOTS: usize = 128;
@@ -164,6 +164,7 @@ pub(super) fn insert(descriptor: Descriptor, flags: Fdflags) -> Result<Fd, Errno
     let Some(slot) = slot else {
         return Err(Errno::NFILE);
     };
+    FILE_IO.0.set(Some(super::fd::FILE_IO));
     with(|state| {
         state.slots[slot] = Some(Entry {
             handle: descriptor.into_handle(),
@@ -219,4 +220,30 @@ pub(super) fn with_preopen_name<R>(entry: &Entry, f: impl FnOnce(&[u8]) -> R) ->
         let (start, len) = (usize::from(start), usize::from(len));
         Ok(f(&state.names[start..start + len]))
     })
+}
+
+/// Reading and writing files of the table, installed by the first [`insert`]: until a file
+/// is opened no fd of the table can be read or written (preopens are directories), so
+/// `fd_read`/`fd_write` on fds 3 and up answer [`Errno::BADF`] without touching the table.
+/// A program that never opens a file (one that only prints) then links neither the table nor
+/// any `wasi:filesystem` import through its `fd_write`.
+#[derive(Clone, Copy)]
+pub(super) struct FileIo {
+    /// `fd_read` on a file of the table.
+    pub(super) read: fn(Fd, &[Iovec<'_>]) -> Result<Size, Errno>,
+    /// `fd_write` on a file of the table.
+    pub(super) write: fn(Fd, &[Ciovec<'_>]) -> Result<Size, Errno>,
+}
+
+/// The installed [`FileIo`], behind a `Cell` shared as a `static`.
+struct Hook(Cell<Option<FileIo>>);
+
+// SAFETY: as for `Table`: wasm32-wasip2 programs run on one thread.
+unsafe impl Sync for Hook {}
+
+static FILE_IO: Hook = Hook(Cell::new(None));
+
+/// The file I/O installed by opening a file, if any was opened.
+pub(super) fn file_io() -> Option<FileIo> {
+    FILE_IO.0.get()
 }
