@@ -1409,10 +1409,10 @@ fn run_p2() -> Result<(), ()> {
 #[cfg(target_env = "p2")]
 wasm_function::wasi_cli_run!(run_p2);
 
-/// `memcmp` for wasm32-wasip2, where a `no_std` component links no libc (wasm32-wasip1 gets
-/// wasi-libc's): a byte-slice comparison in this guest calls it. Volatile reads keep the
-/// compiler from turning the loop back into a `memcmp` call.
-#[cfg(target_env = "p2")]
+/// `memcmp`, which a `no_std` module links from no libc: a byte-slice comparison in this
+/// guest's debug build calls it (on wasm32-wasip2 the component linker refuses the unresolved
+/// import, on wasm32-wasip1 it stays an `env` import). Volatile reads keep the compiler from
+/// turning the loop back into a `memcmp` call.
 #[unsafe(no_mangle)]
 unsafe extern "C" fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
     for i in 0..n {
