@@ -13,6 +13,7 @@
 use super::convert;
 use super::errno::check;
 use super::table::{self, Entry};
+use crate::__private::component::Resource;
 use crate::wasi::p2::filesystem::types::{self as fs, DirectoryEntryStream};
 use crate::wasi::{
     Advice, Ciovec, Dircookie, Dirent, Errno, Fd, Fdflags, Fdstat, Filedelta, Filesize, Filestat,
@@ -300,39 +301,123 @@ pub fn fd_prestat_dir_name(fd: Fd, path: &mut [u8]) -> Result<(), Errno> {
 
 /// Lists the directory from `cookie` into `buf` as preview1 [`Dirent`]s.
 ///
-/// Cookie 0 is `.`, 1 is `..` (both synthesized, as WASI 0.2 does not list them, with inode
-/// 0), then the `n`-th entry of `read-directory` has cookie `n + 2`. Each call opens a new
-/// entry stream and skips to `cookie` (WASI 0.2 streams do not seek), so listing a directory
-/// of `n` entries with a small buffer costs O(n²) host calls. Inodes of entries are 0 (the
-/// `metadata-hash-at` of each would cost a host call per entry).
+/// Cookie 0 is `.`, 1 is `..` (both synthesized, as WASI 0.2 does not list them), then the
+/// `n`-th entry of `read-directory` has cookie `n + 2`. WASI 0.2 streams do not seek: the
+/// stream a call stops in is kept with the fd, with the entry that did not fit whole, so a
+/// listing read in order with the cookies it returns reads each entry from the host once;
+/// any other cookie opens a new stream and skips to it. Inodes are 0 (the
+/// `metadata-hash-at` of each entry would cost a host call per entry).
 pub fn fd_readdir(fd: Fd, buf: &mut [u8], cookie: Dircookie) -> Result<Size, Errno> {
     let entry = table::get(fd)?;
-    let descriptor = entry.descriptor();
-    let stream: DirectoryEntryStream = check(fs::read_directory(&descriptor))?;
     let mut out = Writer { buf, used: 0 };
-    let mut next: Dircookie = 0;
-    for dot in [&b"."[..], b".."] {
-        if next >= cookie && !out.put(next + 1, Filetype::DIRECTORY, dot) {
-            return Ok(out.used);
+    // Continue the kept stream when it stopped at `cookie`, else start a new one.
+    let kept = table::take_listing(fd)?;
+    let (stream, mut next, pending) = match kept {
+        Some(listing) if listing.next == cookie && cookie >= 2 => {
+            // SAFETY: `take_listing` gave up the table's ownership of this stream handle.
+            let stream = unsafe { DirectoryEntryStream::from_handle(listing.stream) };
+            (stream, cookie, listing.pending)
         }
-        next += 1;
+        other => {
+            if let Some(listing) = other {
+                // SAFETY: as above; this stream is not wanted any more.
+                drop(unsafe { DirectoryEntryStream::from_handle(listing.stream) });
+            }
+            let stream = check(fs::read_directory(&entry.descriptor()))?;
+            (stream, 0, false)
+        }
+    };
+    for dot in [&b"."[..], b".."] {
+        if next == 0 || next == 1 {
+            let here = next;
+            next += 1;
+            if here >= cookie && !out.put(here + 1, Filetype::DIRECTORY, dot).more {
+                return Ok(keep(fd, stream, next, false, out.used));
+            }
+        }
+    }
+    if pending {
+        let put = table::with_pending(fd, |kind, name| out.put(next + 1, kind, name));
+        match put {
+            // The pending slot was taken by another fd: start over from the beginning.
+            None => return fd_readdir(fd, out.buf, cookie),
+            // Still does not fit: it stays pending.
+            Some(put) if !put.whole => return Ok(keep_pending(fd, stream, next, out.used)),
+            Some(put) => {
+                next += 1;
+                if !put.more {
+                    return Ok(keep(fd, stream, next, false, out.used));
+                }
+            }
+        }
     }
     loop {
-        let done = crate::with_memory_allocator!(|mem| {
+        let step = crate::with_memory_allocator!(|mem| {
             match check(fs::read_directory_entry_in(mem, &stream))? {
-                None => true,
+                None => Step::End,
                 Some(item) => {
                     let here = next;
                     next += 1;
-                    here >= cookie
-                        && !out.put(next, convert::filetype(item.r#type), item.name.as_bytes())
+                    if here < cookie {
+                        Step::More
+                    } else {
+                        let kind = convert::filetype(item.r#type);
+                        let name = item.name.as_bytes();
+                        let put = out.put(here + 1, kind, name);
+                        if !put.whole {
+                            // Returned in part: keep it whole for the next call if it fits.
+                            next = here;
+                            if table::set_pending(fd, kind, name) {
+                                Step::Pending
+                            } else {
+                                Step::Drop
+                            }
+                        } else if put.more {
+                            Step::More
+                        } else {
+                            Step::Full
+                        }
+                    }
                 }
             }
         });
-        if done {
-            return Ok(out.used);
+        match step {
+            Step::More => {}
+            Step::End | Step::Drop => return Ok(out.used),
+            Step::Full => return Ok(keep(fd, stream, next, false, out.used)),
+            Step::Pending => return Ok(keep_pending(fd, stream, next, out.used)),
         }
     }
+}
+
+/// What reading one entry led to.
+enum Step {
+    /// Go on reading.
+    More,
+    /// The directory ended.
+    End,
+    /// The buffer is full after a whole entry.
+    Full,
+    /// The buffer ended inside an entry, kept pending.
+    Pending,
+    /// The buffer ended inside an entry too long to keep: the stream is not kept.
+    Drop,
+}
+
+/// Keeps `stream` with `fd` for a call continuing at `next`; returns `used`.
+fn keep(fd: Fd, stream: DirectoryEntryStream, next: u64, pending: bool, used: Size) -> Size {
+    let listing = table::Listing {
+        stream: stream.into_handle(),
+        next,
+        pending,
+    };
+    table::keep_listing(fd, listing);
+    used
+}
+
+/// [`keep`] with the entry at `next` pending.
+fn keep_pending(fd: Fd, stream: DirectoryEntryStream, next: u64, used: Size) -> Size {
+    keep(fd, stream, next, true, used)
 }
 
 /// `fd_readdir`'s output buffer as it fills.
@@ -341,9 +426,18 @@ struct Writer<'a> {
     used: usize,
 }
 
+/// How an entry went into the buffer.
+#[derive(Clone, Copy)]
+struct Put {
+    /// The whole entry is in the buffer.
+    whole: bool,
+    /// Room is left after it.
+    more: bool,
+}
+
 impl Writer<'_> {
-    /// Appends one entry (truncated at the end of the buffer); false once the buffer is full.
-    fn put(&mut self, d_next: Dircookie, d_type: Filetype, name: &[u8]) -> bool {
+    /// Appends one entry (truncated at the end of the buffer).
+    fn put(&mut self, d_next: Dircookie, d_type: Filetype, name: &[u8]) -> Put {
         let header = Dirent {
             d_next,
             d_ino: 0,
@@ -352,13 +446,18 @@ impl Writer<'_> {
             d_type,
         }
         .to_le_bytes();
+        let mut whole = true;
         for part in [&header[..], name] {
             let room = self.buf.len() - self.used;
             let n = part.len().min(room);
+            whole &= n == part.len();
             self.buf[self.used..self.used + n].copy_from_slice(&part[..n]);
             self.used += n;
         }
-        self.used < self.buf.len()
+        Put {
+            whole,
+            more: self.used < self.buf.len(),
+        }
     }
 }
 

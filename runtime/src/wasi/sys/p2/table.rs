@@ -14,7 +14,8 @@ use core::mem::ManuallyDrop;
 use core::ops::Deref;
 
 use crate::__private::component::Resource;
-use crate::wasi::p2::filesystem::{preopens, types::Descriptor};
+use crate::wasi::p2::filesystem::preopens;
+use crate::wasi::p2::filesystem::types::{Descriptor, DirectoryEntryStream};
 use crate::wasi::{Ciovec, Errno, Fd, Fdflags, Iovec, Size};
 
 /// How many descriptors the table holds, the three CLI streams included.
@@ -34,6 +35,32 @@ pub(super) struct Entry {
     pub(super) flags: Fdflags,
     /// Where the preopen's name is in the name buffer: (start, length).
     preopen: Option<(u16, u16)>,
+    /// The directory stream the last `fd_readdir` stopped in, to continue it.
+    listing: Option<Listing>,
+}
+
+/// Where an `fd_readdir` stopped: the owned `directory-entry-stream` handle and the cookie of
+/// the next entry to return. With `pending`, that entry was already read from the stream (it
+/// did not fit in the caller's buffer) and is kept in the table's one pending slot.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Listing {
+    /// The owned stream handle.
+    pub(super) stream: u32,
+    /// The cookie of the next entry.
+    pub(super) next: u64,
+    /// Whether the next entry is the pending one.
+    pub(super) pending: bool,
+}
+
+/// The longest entry name kept pending between two `fd_readdir` calls.
+pub(super) const PENDING_NAME: usize = 256;
+
+/// The entry an `fd_readdir` read but could not return whole, for the next call on `fd`.
+struct Pending {
+    fd: Fd,
+    kind: crate::wasi::Filetype,
+    len: usize,
+    name: [u8; PENDING_NAME],
 }
 
 impl Entry {
@@ -61,6 +88,7 @@ impl Deref for Borrowed {
 
 struct State {
     ready: bool,
+    pending: Pending,
     slots: [Option<Entry>; SLOTS],
     names: [u8; NAME_BYTES],
     names_used: usize,
@@ -75,6 +103,12 @@ unsafe impl Sync for Table {}
 
 static TABLE: Table = Table(RefCell::new(State {
     ready: false,
+    pending: Pending {
+        fd: Fd::from_raw(u32::MAX),
+        kind: crate::wasi::Filetype::UNKNOWN,
+        len: 0,
+        name: [0; PENDING_NAME],
+    },
     slots: [None; SLOTS],
     names: [0; NAME_BYTES],
     names_used: 0,
@@ -115,6 +149,7 @@ fn fill(state: &mut State) {
                 flags: Fdflags::empty(),
                 // Both fit in u16: start + len <= NAME_BYTES (1024) and len was checked.
                 preopen: Some((start as u16, name.len() as u16)),
+                listing: None,
             });
             next += 1;
         }
@@ -171,6 +206,7 @@ pub(super) fn insert(descriptor: Descriptor, flags: Fdflags) -> Result<Fd, Errno
             position: 0,
             flags,
             preopen: None,
+            listing: None,
         });
         // `slot` < SLOTS (128).
         Ok(Fd::from_raw(slot as u32))
@@ -186,9 +222,75 @@ pub(super) fn close(fd: Fd) -> Result<(), Errno> {
             .and_then(Option::take)
             .ok_or(Errno::BADF)
     })?;
-    // SAFETY: the handle was owned by the entry just removed; nothing else has it.
-    drop(unsafe { Descriptor::from_handle(entry.handle) });
+    release(entry);
     Ok(())
+}
+
+/// Drops what a removed entry owned: its directory stream, then its descriptor.
+fn release(entry: Entry) {
+    if let Some(listing) = entry.listing {
+        // SAFETY: the stream handle was owned by the entry, which is gone from the table.
+        drop(unsafe { DirectoryEntryStream::from_handle(listing.stream) });
+    }
+    // SAFETY: the handle was owned by the entry, which is gone from the table.
+    drop(unsafe { Descriptor::from_handle(entry.handle) });
+}
+
+/// Takes the stream `fd_readdir` left in `fd`'s entry, if any (the caller owns it then).
+pub(super) fn take_listing(fd: Fd) -> Result<Option<Listing>, Errno> {
+    with(|state| {
+        let entry = state
+            .slots
+            .get_mut(fd.raw() as usize)
+            .and_then(Option::as_mut)
+            .ok_or(Errno::BADF)?;
+        Ok(entry.listing.take())
+    })
+}
+
+/// Leaves `listing` (its stream owned by the table from now on) in `fd`'s entry; the stream
+/// is dropped if `fd` is no longer open.
+pub(super) fn keep_listing(fd: Fd, listing: Listing) {
+    let kept = with(|state| {
+        let entry = state
+            .slots
+            .get_mut(fd.raw() as usize)
+            .and_then(Option::as_mut);
+        Ok(entry.map(|e| e.listing = Some(listing)).is_some())
+    });
+    if kept != Ok(true) {
+        // SAFETY: the caller gave up this owned stream handle; it is dropped here, once.
+        drop(unsafe { DirectoryEntryStream::from_handle(listing.stream) });
+    }
+}
+
+/// Keeps the entry `name` of type `kind` pending for the next `fd_readdir` on `fd`; false
+/// (nothing kept) when the name is longer than [`PENDING_NAME`].
+pub(super) fn set_pending(fd: Fd, kind: crate::wasi::Filetype, name: &[u8]) -> bool {
+    with(|state| {
+        let Some(slot) = state.pending.name.get_mut(..name.len()) else {
+            return Ok(false);
+        };
+        slot.copy_from_slice(name);
+        state.pending.fd = fd;
+        state.pending.kind = kind;
+        state.pending.len = name.len();
+        Ok(true)
+    })
+    .unwrap_or(false)
+}
+
+/// Runs `f` on the pending entry of `fd` (its type and name), if it is `fd`'s.
+pub(super) fn with_pending<R>(
+    fd: Fd,
+    f: impl FnOnce(crate::wasi::Filetype, &[u8]) -> R,
+) -> Option<R> {
+    with(|state| {
+        let p = &state.pending;
+        Ok((p.fd == fd).then(|| f(p.kind, &p.name[..p.len])))
+    })
+    .ok()
+    .flatten()
 }
 
 /// Moves `fd`'s entry to `to`, dropping what `to` held; both must be open.
@@ -207,8 +309,7 @@ pub(super) fn renumber(fd: Fd, to: Fd) -> Result<(), Errno> {
         Ok(Some(replaced))
     })?;
     if let Some(replaced) = replaced {
-        // SAFETY: the replaced entry owned this handle and is gone from the table.
-        drop(unsafe { Descriptor::from_handle(replaced.handle) });
+        release(replaced);
     }
     Ok(())
 }
