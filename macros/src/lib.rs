@@ -103,8 +103,9 @@ mod wasm_function;
 ///   `[resource-drop]R`; an unknown one is an error suggesting the nearest name.
 /// - **Types**, checked position by position, the error saying what to write: `bool`,
 ///   integers (`s32` is `i32`), `f32`, `f64`, `char` as themselves; `string` as `&str` in a
-///   parameter, `String` in a result; `list<T>` as `&[T]` / `Vec<T>` (a parameter list's
-///   elements must be integers or floats); `option`, `result` (`()` for a missing payload),
+///   parameter, `String` in a result; `list<T>` as `&[T]` / `Vec<T>` (a parameter list
+///   whose elements are not integers or floats is laid out in a buffer: from the scope, or
+///   the global allocator with `std`); `option`, `result` (`()` for a missing payload),
 ///   `tuple` as `Option`, `Result`, tuples; `flags` as `u8`/`u16`/`u32` bits (member `i` at
 ///   bit `i`; unknown bits from the host are dropped) or a `#[derive(ComponentType)]` newtype
 ///   of those flags (checked while compiling to be of them); `own<R>` and `borrow<R>` as the
@@ -116,9 +117,18 @@ mod wasm_function;
 /// - **Results in a scope.** With `memory: &MemoryAllocator<'s>` as the first parameter (not a
 ///   WIT parameter), strings and lists in the result are placed in that scope by the host
 ///   (`cabi_realloc` allocates there while the call runs) and returned as `&'s str` /
-///   `&'s [T]`; outside a scope `cabi_realloc` is the global allocator (runtime feature
-///   `std`), which `String` and `Vec` results need. Without `std` and outside a scope it
-///   returns null, so the host traps rather than write anywhere.
+///   `&'s [T]`. `T` may be any type the list's elements lift to (`&'s str`, tuples, records
+///   with `&'s str` fields, nested `&'s [U]`): such a list is lifted into an array of `T`
+///   allocated in the same scope. Scope memory runs no `Drop`, so a `#[wasm_resource]` type
+///   inside a scoped list is an error: the handle is a `u32` there. List parameters whose
+///   elements need laying out (strings, records, borrows) are laid out in the scope too, so
+///   such a function needs no global allocator at all. Outside a scope `cabi_realloc` is the
+///   global allocator (runtime feature `std`), which `String` and `Vec` results need. Without
+///   `std` and outside a scope it returns null, so the host traps rather than write anywhere.
+/// - **Resources in records and variants.** An `own<R>` field or payload of a result is lifted
+///   into whatever the field's type is: `u32`, or a `#[wasm_resource]` type that then owns
+///   the handle (`wasi:io/streams.stream-error`'s `last-operation-failed(error)`). In a
+///   parameter such a field is its `u32` handle.
 /// - **Targets.** The import exists on `wasm32-wasip2`, where the expansion also carries the
 ///   component-type custom section `wasm-component-ld` needs (no linker flags). On every other
 ///   target, `wasm32-wasip1` included, the body given runs instead, or a stub that panics

@@ -28,7 +28,7 @@ fn expected_common(env: &[(&str, &str)]) -> Vec<String> {
         "ok stdin-zero-length no bytes, no error but INTR".to_owned(),
         "ok stdin-eof a read after the end -> ok".to_owned(),
         format!("ok stdin {} bytes {stdin:?}", STDIN.len()),
-        format!("{}", "x".repeat(10_000)),
+        "x".repeat(10_000),
         "ok stdout-long 10001 bytes -> ok".to_owned(),
         "ok write-bad-fd fd 77 -> badf".to_owned(),
         "ok write-stdin fd 0 -> badf".to_owned(),
@@ -36,6 +36,10 @@ fn expected_common(env: &[(&str, &str)]) -> Vec<String> {
         "ok resolution monotonic in (0, 1 s]".to_owned(),
         "ok monotonic 100 readings never decrease".to_owned(),
         "ok sleep 20 ms took at least 20 ms".to_owned(),
+        "ok poll-timeouts of 3 ms and 60 s, 1 event(s), userdata 7".to_owned(),
+        "ok poll-abstime a monotonic deadline 3 ms ahead fired, not early".to_owned(),
+        "ok poll-nothing no subscriptions -> inval".to_owned(),
+        "ok poll-stdout fd_write on stdout is ready".to_owned(),
         "ok random 32 bytes not all equal; two draws differ".to_owned(),
         "ok random-zero-length -> ok".to_owned(),
         "ok random-huge 1 MiB -> ok, tail filled".to_owned(),
@@ -302,4 +306,38 @@ fn p2_component_imports_wasi_0_2_only() {
         core_modules
     );
     assert!(bytes.len() < 80_000, "{} bytes", bytes.len());
+}
+
+/// The owned forms (`String`, `Vec`, runtime feature `std`) in a std program, each agreeing
+/// with std's own view.
+#[test]
+fn owned_forms_in_a_std_component() {
+    let guest = guest_for("p2-wasi-std", Target::Wasip2, Profile::Release).unwrap();
+    let out = guest
+        .run_component()
+        .args(["two words", "ünï ✓"])
+        .env("GREETING", "grüß dich")
+        .env("EMPTY", "")
+        .stdin(b"from the host \xc3\xbc")
+        .execute()
+        .unwrap();
+    out.assert_exit(0);
+    let lines: Vec<&str> = out.stdout_str().lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"ok get-arguments ["two words", "ünï ✓"]"#,
+            r#"ok get-environment [("GREETING", "grüß dich"), ("EMPTY", "")]"#,
+            lines[2],
+            "ok get-random-bytes 64 bytes, two draws differ",
+            "ok get-random-bytes-0 empty",
+            "ok insecure 8 bytes",
+            "ok insecure-seed the same twice",
+            "ok poll [0]",
+            r#"ok stdin "from the host ü" then closed"#,
+            "ok written through wasi::p2",
+            "ok stdout write_all",
+        ]
+    );
+    assert!(lines[2].starts_with("ok initial-cwd "), "{}", lines[2]);
 }

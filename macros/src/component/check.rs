@@ -44,6 +44,9 @@ pub(crate) enum Kind {
     /// `own<R>` inside a record or variant a result owns: the field's type, whichever it is
     /// (`u32`, or a `#[wasm_resource]` type, which then owns the handle).
     InferredOwn,
+    /// `own<R>` inside a record or variant of a scoped list: `u32` only (scope memory runs no
+    /// `Drop`), checked through a trait whose message says so.
+    ScopedOwn,
     /// `own<R>` as the Rust resource type `R` (declared with `#[wasm_resource]`), or
     /// `borrow<R>` as `&R`; `path` is `R`.
     Resource {
@@ -470,7 +473,7 @@ fn is_str(reference: &TypeReference) -> bool {
 /// scoped list holds, since scope memory runs no `Drop`.
 fn raw_handles(checked: &mut Checked) {
     match &mut checked.kind {
-        Kind::InferredOwn => checked.kind = Kind::Handle,
+        Kind::InferredOwn => checked.kind = Kind::ScopedOwn,
         Kind::List { elem, .. } | Kind::Option(elem) => raw_handles(elem),
         Kind::Result(ok, err) => {
             for child in ok.iter_mut().chain(err.iter_mut()) {

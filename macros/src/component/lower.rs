@@ -109,6 +109,7 @@ pub(crate) fn resources(checked: &Checked, out: &mut Vec<(syn::Type, String)>) {
         | Kind::Str(_)
         | Kind::Handle
         | Kind::InferredOwn
+        | Kind::ScopedOwn
         | Kind::Flags
         | Kind::FlagsType(_) => {}
     }
@@ -139,6 +140,7 @@ pub(crate) fn flags_types(checked: &Checked, out: &mut Vec<(syn::Type, String)>)
         | Kind::Str(_)
         | Kind::Handle
         | Kind::InferredOwn
+        | Kind::ScopedOwn
         | Kind::Flags
         | Kind::Resource { .. } => {}
     }
@@ -312,7 +314,7 @@ fn lower_flat_inner(
             let value = by_ref(value, is_ref);
             vec![quote!((<#path as #trait_>::bits(#value) as i32))]
         }
-        Kind::InferredOwn => {
+        Kind::InferredOwn | Kind::ScopedOwn => {
             let trait_ = helper("LowerHandle");
             let value = by_ref(value, is_ref);
             vec![quote!((<_ as #trait_>::lower_handle(#value) as i32))]
@@ -488,7 +490,7 @@ fn store_inner(
                 quote!(#put::<#ty>(#base, #offset_lit, <#path as #trait_>::bits(#value) as #ty);),
             );
         }
-        Kind::InferredOwn => {
+        Kind::InferredOwn | Kind::ScopedOwn => {
             let trait_ = helper("LowerHandle");
             let value = by_ref(value, is_ref);
             stmts.push(
@@ -637,6 +639,10 @@ fn load_inner(
         Kind::Resource { path, .. } => {
             let trait_ = helper("Resource");
             quote!(<#path as #trait_>::from_handle(#get::<u32>(#base, #at)))
+        }
+        Kind::ScopedOwn => {
+            let trait_ = helper("ScopedHandle");
+            quote!(<_ as #trait_>::scoped_handle(#get::<u32>(#base, #at)))
         }
         Kind::InferredOwn => {
             let trait_ = helper("LiftHandle");

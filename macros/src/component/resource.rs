@@ -28,7 +28,9 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::new();
     let resource = check(args, &item_struct, &mut errors);
     match (errors.finish(), resource) {
-        (Ok(()), Some((module, name, qualified))) => emit(&item_struct, &module, &name, &qualified),
+        (Ok(()), Some((module, name, qualified, wit))) => {
+            emit(&item_struct, &module, &name, &qualified, wit.as_ref())
+        }
         (result, _) => {
             let error = result.err().unwrap_or_else(|| {
                 syn::Error::new(Span::call_site(), "invalid `#[wasm_resource]`")
@@ -42,7 +44,7 @@ fn check(
     args: TokenStream,
     item: &syn::ItemStruct,
     errors: &mut Errors,
-) -> Option<(String, String, String)> {
+) -> Option<(String, String, String, Option<syn::LitStr>)> {
     if !matches!(item.fields, syn::Fields::Unit) {
         errors.spanned(
             &item.fields,
@@ -95,10 +97,18 @@ fn check(
         Some(Wit::Own(qualified)) => qualified,
         _ => return None,
     };
-    Some((module, name.value(), qualified))
+    Some((module, name.value(), qualified, args.wit.clone()))
 }
 
-fn emit(item: &syn::ItemStruct, module: &str, name: &str, qualified: &str) -> TokenStream {
+/// `wit`, the attribute's `wit = "path"`, is passed on to the drop's import.
+fn emit(
+    item: &syn::ItemStruct,
+    module: &str,
+    name: &str,
+    qualified: &str,
+    wit: Option<&syn::LitStr>,
+) -> TokenStream {
+    let wit = wit.map(|wit| quote!(, wit = #wit));
     let (attrs, vis, ident) = (&item.attrs, &item.vis, &item.ident);
     let drop_name = format!("[resource-drop]{name}");
     let drop_fn = syn::Ident::new("__wasm_function_resource_drop", Span::mixed_site());
@@ -141,7 +151,7 @@ fn emit(item: &syn::ItemStruct, module: &str, name: &str, qualified: &str) -> To
 
         impl ::core::ops::Drop for #ident {
             fn drop(&mut self) {
-                #[::wasm_function::wasm_function(#module, #drop_name)]
+                #[::wasm_function::wasm_function(#module, #drop_name #wit)]
                 fn #drop_fn(handle: u32);
                 #drop_fn(self.handle);
             }

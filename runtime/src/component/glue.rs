@@ -326,6 +326,25 @@ impl<R: Resource> LiftHandle for R {
     }
 }
 
+/// What an `own<R>` field of a record or variant inside a scoped list is lifted into: only
+/// the raw handle, `u32`, since scope memory runs no `Drop` (a resource there would never be
+/// dropped).
+#[diagnostic::on_unimplemented(
+    message = "an `own<R>` field inside a scoped list is its raw handle",
+    label = "write the field as `u32` (scope memory runs no `Drop`, so a resource there would leak its handle), or return a `Vec`"
+)]
+pub trait ScopedHandle {
+    /// The handle itself.
+    fn scoped_handle(handle: u32) -> Self;
+}
+
+impl ScopedHandle for u32 {
+    #[inline(always)]
+    fn scoped_handle(handle: u32) -> Self {
+        handle
+    }
+}
+
 /// What an `own<R>` field of a record or variant parameter is lowered from: only the raw
 /// handle, `u32` (a parameter is lowered from a borrow, which cannot give a resource away).
 #[diagnostic::on_unimplemented(

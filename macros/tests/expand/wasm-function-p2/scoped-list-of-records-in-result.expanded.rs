@@ -18,7 +18,7 @@ pub fn entries<'s>(memory: &MemoryAllocator<'s>) -> Result<&'s [Entry<'s>], &'s 
     );
     #[cfg(all(target_arch = "wasm32", target_env = "p2"))]
     #[unsafe(link_section = "component-type:wasm-function:b7b986acc1c86961")]
-    static __WASM_FUNCTION_COMPONENT_TYPE: [u8; 323] = *b"<the encoded world>";
+    static __WASM_FUNCTION_COMPONENT_TYPE: [u8; 402] = *b"<the encoded world>";
     #[cfg(all(target_arch = "wasm32", target_env = "p2"))]
     #[inline(never)]
     fn __wasm_function_component_type() {}

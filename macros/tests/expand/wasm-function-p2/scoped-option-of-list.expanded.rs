@@ -18,7 +18,7 @@ pub fn maybe_names<'s>(memory: &MemoryAllocator<'s>) -> Option<&'s [&'s str]> {
     );
     #[cfg(all(target_arch = "wasm32", target_env = "p2"))]
     #[unsafe(link_section = "component-type:wasm-function:4bb6d3267c2a48d3")]
-    static __WASM_FUNCTION_COMPONENT_TYPE: [u8; 323] = *b"<the encoded world>";
+    static __WASM_FUNCTION_COMPONENT_TYPE: [u8; 402] = *b"<the encoded world>";
     #[cfg(all(target_arch = "wasm32", target_env = "p2"))]
     #[inline(never)]
     fn __wasm_function_component_type() {}

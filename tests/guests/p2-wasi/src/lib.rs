@@ -13,7 +13,10 @@ use core::sync::atomic::{AtomicU32, Ordering};
 use core::time::Duration;
 
 use wasm_function::wasi::clock::{self, Instant};
-use wasm_function::wasi::{Errno, Fd, env, io, poll, proc, random};
+use wasm_function::wasi::{
+    Clockid, Errno, Event, Fd, Subclockflags, Subscription, SubscriptionClock, env, io, poll, proc,
+    random,
+};
 use wasm_function::{eprintln, println, with_memory_allocator};
 
 #[panic_handler]
@@ -158,7 +161,7 @@ fn clocks() -> Result<(), Errno> {
         now.as_secs() > 1_577_836_800,
         format_args!("after 2020"),
     );
-    let res = clock::resolution(wasm_function::wasi::Clockid::MONOTONIC)?;
+    let res = clock::resolution(Clockid::MONOTONIC)?;
     check(
         "resolution",
         !res.is_zero() && res <= Duration::from_secs(1),
@@ -186,7 +189,53 @@ fn clocks() -> Result<(), Errno> {
         format_args!("20 ms took at least 20 ms"),
     );
     println!("info sleep 20 ms took {slept:?}");
-    let cpu = clock::now(wasm_function::wasi::Clockid::PROCESS_CPUTIME_ID);
+    // poll_oneoff: of two timeouts the shorter fires; an absolute deadline; no subscriptions;
+    // stdout ready for writing.
+    let subscriptions = [
+        Subscription::timeout(7, Clockid::MONOTONIC, 3_000_000),
+        Subscription::timeout(8, Clockid::MONOTONIC, 60_000_000_000),
+    ];
+    let mut events = [Event::ZERO; 2];
+    let fired = poll::poll(&subscriptions, &mut events)?;
+    check(
+        "poll-timeouts",
+        fired.len() == 1 && fired[0].userdata == 7 && fired[0].result().is_ok(),
+        format_args!(
+            "of 3 ms and 60 s, {} event(s), userdata {}",
+            fired.len(),
+            fired.first().map_or(0, |e| e.userdata)
+        ),
+    );
+    let deadline = clock::now_nanos(Clockid::MONOTONIC)? + 3_000_000;
+    let absolute = Subscription::clock(
+        9,
+        SubscriptionClock {
+            id: Clockid::MONOTONIC,
+            timeout: deadline,
+            precision: 0,
+            flags: Subclockflags::SUBSCRIPTION_CLOCK_ABSTIME,
+        },
+    );
+    let fired = poll::poll(&[absolute], &mut events)?;
+    let reached = clock::now_nanos(Clockid::MONOTONIC)?;
+    check(
+        "poll-abstime",
+        fired.len() == 1 && fired[0].userdata == 9 && reached >= deadline,
+        format_args!("a monotonic deadline 3 ms ahead fired, not early"),
+    );
+    let empty = poll::poll(&[], &mut events);
+    check(
+        "poll-nothing",
+        empty == Err(Errno::INVAL),
+        format_args!("no subscriptions -> {}", status(&empty)),
+    );
+    let writable = poll::poll(&[Subscription::fd_write(3, Fd::STDOUT)], &mut events)?;
+    check(
+        "poll-stdout",
+        writable.len() == 1 && writable[0].userdata == 3 && writable[0].result().is_ok(),
+        format_args!("fd_write on stdout is ready"),
+    );
+    let cpu = clock::now(Clockid::PROCESS_CPUTIME_ID);
     println!("info process-cputime {}", status(&cpu));
     Ok(())
 }

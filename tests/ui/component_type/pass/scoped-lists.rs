@@ -34,3 +34,46 @@ pub fn things<'s>(memory: &MemoryAllocator<'s>) -> &'s [u32];
 fn main() {
     let _ = (arguments, environment, directories, entries, maybe_names, things);
 }
+
+/// `test:lists/lists.thing`.
+#[wasm_function::wasm_resource("test:lists/lists@0.1.0", "thing", wit = "../../../../tests/ui/wit-lists")]
+pub struct Thing;
+
+/// `test:lists/lists.holder`: its `own<thing>` field lifted into the resource type, which
+/// then drops the handle.
+pub struct Holder {
+    pub thing: Thing,
+    pub name: String,
+}
+
+#[wasm_function("test:lists/lists@0.1.0", "take", wit = "../../../../tests/ui/wit-lists")]
+pub fn take() -> Holder;
+
+/// The same field as the raw handle.
+pub struct RawHolder {
+    pub thing: u32,
+    pub name: String,
+}
+
+#[wasm_function("test:lists/lists@0.1.0", "take", wit = "../../../../tests/ui/wit-lists")]
+pub fn take_raw() -> RawHolder;
+
+#[wasm_function("test:lists/lists@0.1.0", "give", wit = "../../../../tests/ui/wit-lists")]
+pub fn give(h: RawHolder);
+
+pub fn more() {
+    let _ = (take, take_raw, give);
+}
+
+/// A scoped list of records whose `own<thing>` field is the raw handle.
+pub struct ScopedHolder<'s> {
+    pub thing: u32,
+    pub name: &'s str,
+}
+
+#[wasm_function("test:lists/lists@0.1.0", "holders", wit = "../../../../tests/ui/wit-lists")]
+pub fn holders<'s>(memory: &MemoryAllocator<'s>) -> &'s [ScopedHolder<'s>];
+
+pub fn scoped_more() {
+    let _ = holders;
+}
