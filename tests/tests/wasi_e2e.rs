@@ -230,6 +230,44 @@ fn wasi_fs_in_node_prints_the_same_checks() {
 }
 
 // -------------------------------------------------------------------------------------------
+// Why undefined flag bits are refused before the call
+
+/// A module calling `path_filestat_get` on preopen 3 with lookup flags `flags` directly (no
+/// safe layer in between), exiting with the errno it got.
+fn path_filestat_get_with_flags(flags: u32) -> String {
+    format!(
+        r#"(module
+  (import "wasi_snapshot_preview1" "path_filestat_get"
+    (func $stat (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello.txt")
+  (func (export "_start")
+    (call $exit (call $stat (i32.const 3) (i32.const {flags}) (i32.const 16) (i32.const 9) (i32.const 64)))))"#
+    )
+}
+
+#[test]
+fn wasmtime_ends_the_instance_for_undefined_lookup_flags_which_raw_refuses_with_inval() {
+    let sandbox = fs_sandbox();
+    let run = |flags| {
+        wasm_function_tests::guest_from_wat(&path_filestat_get_with_flags(flags))
+            .expect("the module assembles")
+            .run()
+            .preopen(sandbox.path(), "/sandbox")
+            .execute()
+            .expect("runs")
+    };
+    // Defined flags: an answer (success).
+    let fine = run(1);
+    assert_eq!((fine.exit_code, &fine.trap), (0, &None));
+    // Bit 1 is undefined: wasmtime traps instead of answering. `wasi-fs` makes the same call
+    // through `raw::path_filestat_get` and gets `inval` (check `undefined-bits`).
+    let killed = run(2);
+    assert!(killed.trap.is_some(), "{killed:?}");
+}
+
+// -------------------------------------------------------------------------------------------
 // Paths under a `/` or `.` preopen: `wasi-fs root`
 
 fn root_inputs<'a>(sandbox: &'a Path, guest_path: &'a str) -> NodeInputs<'a> {
@@ -293,7 +331,7 @@ fn wasi_fs_relative_paths_under_a_dot_preopen() {
 /// Arguments after `argv[0]`: spaces, `=`, non-ASCII and an empty one.
 const ENV_ARGS: [&str; 5] = ["plain", "with space", "a=b=c", "héllo wörld ✓", ""];
 /// Environment variables: a value containing `=`, a non-ASCII one, an empty one, and the exit
-/// code the guest is to end with.
+/// code the guest is to end with. (Non-UTF-8 ones: `NON_UTF8_VARS`, wasmtime only.)
 const ENV_VARS: [(&str, &str); 5] = [
     ("PLAIN", "value"),
     ("WITH_EQUALS", "a=b=c"),
@@ -323,6 +361,7 @@ ok arg 3 \"a=b=c\"
 ok arg 4 \"héllo wörld ✓\"
 ok arg 5 \"\"
 ok args-twice args_in and args_into agree
+ok args-bytes 6 arguments as bytes, 6 of them UTF-8
 ok args-small-buffer a 4-byte buffer -> nobufs
 ok env-count 5 (environ_sizes_get: 5 strings, 71 bytes)
 ok env PLAIN=\"value\"
@@ -330,6 +369,8 @@ ok env WITH_EQUALS=\"a=b=c\"
 ok env UNICODE=\"grüße 🌍\"
 ok env EMPTY=\"\"
 ok env EXIT_CODE=\"42\"
+ok env-bytes-count 5 variables as bytes, 5 of them UTF-8
+ok env-get-bytes WITH_EQUALS -> Some(\"a=b=c\"), LATIN1 -> str None, bytes None
 ok env-get WITH_EQUALS -> Some(\"a=b=c\"), MISSING -> None
 ok stdin 22 bytes \"line one\\nline two ✓\\n\"
 ok stdout-fmt-write 42
@@ -344,6 +385,7 @@ ok monotonic-increases later than the first reading after the sleep
 ok poll-timeouts of 5 ms and 60 s, 1 event(s), userdata 7
 ok poll-abstime a realtime deadline 5 ms ahead fired, at most 2 ms early
 ok poll-nothing no subscriptions -> inval
+ok undefined-values poll with undefined clock flags or clock, now and resolution of clock 77, raise signal 200 -> [\"inval\", \"inval\", \"inval\", \"inval\", \"inval\"]
 ok random 32 bytes not all equal; two draws differ
 ok random-u64 two u64 differ; 16-byte array not constant
 ok sched_yield ok
@@ -405,6 +447,88 @@ fn wasi_env_in_node_prints_the_same_checks() {
     assert_eq!(node.stderr, b"a line on stderr from wasi-env\n");
 }
 
+/// Environment entries that are not UTF-8, added after `ENV_VARS` by a fault-injecting
+/// `environ_get`: a Latin-1 value and a name starting with a byte that is never UTF-8.
+const NON_UTF8_VARS: [&[u8]; 2] = [b"LATIN1=caf\xe9", b"\xffKEY=v"];
+
+/// Replaces wasmtime's `environ_sizes_get` and `environ_get` with ones that hand the guest
+/// `entries` exactly (the WASI context of wasmtime takes `String`s only, and Node's takes
+/// JavaScript strings: neither can pass a non-UTF-8 variable).
+fn with_environment(
+    run: wasm_function_tests::Run,
+    entries: Vec<Vec<u8>>,
+) -> wasm_function_tests::Run {
+    use wasm_function_tests::Value;
+    let entries = std::sync::Arc::new(entries);
+    let for_sizes = entries.clone();
+    let arg = |args: &[Value], i: usize| {
+        args[i]
+            .as_i32()
+            .map(|v| v as u32)
+            .ok_or_else(|| anyhow::anyhow!("argument {i} is not an i32"))
+    };
+    run.host_fn(WASI_MODULE, "environ_sizes_get", move |ctx, args| {
+        let count = for_sizes.len() as u32;
+        let size: usize = for_sizes.iter().map(|e| e.len() + 1).sum();
+        ctx.write_memory(arg(args, 0)?, &count.to_le_bytes())?;
+        ctx.write_memory(arg(args, 1)?, &(size as u32).to_le_bytes())?;
+        Ok(vec![Value::I32(0)])
+    })
+    .host_fn(WASI_MODULE, "environ_get", move |ctx, args| {
+        let (table, mut at) = (arg(args, 0)?, arg(args, 1)?);
+        for (i, entry) in entries.iter().enumerate() {
+            ctx.write_memory(table + 4 * i as u32, &at.to_le_bytes())?;
+            let mut with_nul = entry.clone();
+            with_nul.push(0);
+            ctx.write_memory(at, &with_nul)?;
+            at += with_nul.len() as u32;
+        }
+        Ok(vec![Value::I32(0)])
+    })
+}
+
+#[test]
+fn wasi_env_sees_non_utf8_variables_as_bytes_and_the_others_as_str_in_wasmtime() {
+    let guest = guest("wasi-env").expect("wasi-env builds");
+    let mut entries: Vec<Vec<u8>> = ENV_VARS
+        .iter()
+        .map(|(k, v)| format!("{k}={v}").into_bytes())
+        .collect();
+    entries.extend(NON_UTF8_VARS.iter().map(|e| e.to_vec()));
+    let inputs = NodeInputs {
+        env: &[],
+        ..env_inputs()
+    };
+    let run = guest.run().args(inputs.args).stdin(inputs.stdin);
+    let outcome = with_environment(run, entries)
+        .execute()
+        .expect("the guest runs in wasmtime");
+    outcome.assert_exit(42);
+    // 71 bytes as before, and 12 + 7 for the two entries with their NULs.
+    let expected = ENV_CHECKS
+        .replace(
+            "ok env-count 5 (environ_sizes_get: 5 strings, 71 bytes)",
+            "ok env-count 7 (environ_sizes_get: 7 strings, 90 bytes)",
+        )
+        .replace(
+            "ok env-bytes-count 5 variables as bytes, 5 of them UTF-8",
+            "ok env-bytes \"LATIN1\"=[99, 97, 102, 233]\n\
+             ok env-bytes [255, 75, 69, 89]=\"v\"\n\
+             ok env-bytes-count 7 variables as bytes, 5 of them UTF-8",
+        )
+        .replace(
+            "LATIN1 -> str None, bytes None",
+            "LATIN1 -> str None, bytes Some([99, 97, 102, 233])",
+        );
+    assert_ne!(expected, ENV_CHECKS, "the replacements applied");
+    let (checks, _) = split_lines(outcome.stdout_str());
+    assert_lines(
+        &checks,
+        &expected,
+        "wasi-env with non-UTF-8 variables in wasmtime",
+    );
+}
+
 #[test]
 fn wasi_env_exit_codes_through_proc_exit() {
     let guest = guest("wasi-env").expect("wasi-env builds");
@@ -448,6 +572,8 @@ fn std_inputs(sandbox: &Path) -> NodeInputs<'_> {
 
 const STD_CHECKS: &str = "\
 ok args [\"wasi-std\", \"one\", \"two ✓\"] (as std::env::args)
+ok args-bytes 3 arguments (as std::env::args_os)
+ok vars-bytes 2 variables (as std::env::vars_os)
 ok vars [(\"A\", \"1\"), (\"B\", \"x=y\")] (as std::env::vars)
 ok preopens [\"/sandbox\"]
 ok read data.txt \"line 1\\nline 2\\n\" (as std::fs::read)
@@ -455,6 +581,11 @@ ok layer-to-std \"written with write! through wasm_function::wasi::fs::File\\n\"
 ok std-to-layer seek end-4 -> 6, read \"6789\"
 ok metadata size 10 regular_file (as std::fs::metadata)
 ok read-dir [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok read-dir-entries [\"data.txt\", \"from-layer.txt\", \"from-std.txt\"] (as std::fs::read_dir)
+ok read-to-string \"line 1\\nline 2\\n\" (as std::fs::read_to_string)
+ok exists data.txt true, missing.txt false (as std::fs::exists)
+ok trees create_dir_all seen by std true; a tree std made, removed true
+ok copy data.txt -> copied.txt 14 bytes (read back by std::fs::read)
 ok errno-as-io-error NotFound os error Some(44) (as std::fs::read)
 ok stdin \"piped in\\n\"
 ok stdout std::io::Write on wasm_function::wasi::io::Stdout
@@ -473,6 +604,11 @@ fn assert_std_sandbox_after(root: &Path) {
         std::fs::read_to_string(root.join("from-std.txt")).expect("from-std.txt"),
         "0123456789"
     );
+    assert_eq!(
+        std::fs::read(root.join("copied.txt")).expect("copied.txt"),
+        b"line 1\nline 2\n"
+    );
+    assert!(!root.join("made").exists(), "remove_dir_all removed made/");
 }
 
 #[test]

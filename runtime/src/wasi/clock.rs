@@ -21,10 +21,14 @@ const PRECISION: Timestamp = 1;
 ///
 /// # Errors
 ///
-/// What the host returns from `clock_time_get`: [`Errno::INVAL`] or [`Errno::NOTSUP`] for a
-/// clock it does not have.
+/// [`Errno::INVAL`] for a clock id the specification does not define (the host is not
+/// called), or what the host returns from `clock_time_get`: [`Errno::INVAL`] or
+/// [`Errno::NOTSUP`] for a clock it does not have.
 #[inline]
 pub fn now_nanos(clock: Clockid) -> Result<Timestamp, Errno> {
+    if !clock.is_known() {
+        return Err(Errno::INVAL);
+    }
     sys::clock_time_get(clock, PRECISION)
 }
 
@@ -43,10 +47,14 @@ pub fn now(clock: Clockid) -> Result<Duration, Errno> {
 ///
 /// # Errors
 ///
-/// What the host returns from `clock_res_get`: [`Errno::INVAL`] or [`Errno::NOTSUP`] for a
-/// clock it does not have.
+/// [`Errno::INVAL`] for a clock id the specification does not define (the host is not
+/// called), or what the host returns from `clock_res_get`: [`Errno::INVAL`] or
+/// [`Errno::NOTSUP`] for a clock it does not have.
 #[inline]
 pub fn resolution(clock: Clockid) -> Result<Duration, Errno> {
+    if !clock.is_known() {
+        return Err(Errno::INVAL);
+    }
     sys::clock_res_get(clock).map(Duration::from_nanos)
 }
 

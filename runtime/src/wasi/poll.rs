@@ -11,15 +11,17 @@
 use core::time::Duration;
 
 use super::clock::Instant;
-use super::{Clockid, Errno, Event, Subscription, sys};
+use super::{Clockid, Errno, Event, Subclockflags, Subscription, sys};
 
 /// Waits until at least one of `subscriptions` fires; returns the events, one per fired
 /// subscription, in the front of `events`.
 ///
 /// # Errors
 ///
-/// [`Errno::INVAL`] if `subscriptions` is empty (waiting for nothing would never return) or if
-/// `events` has fewer slots than there are subscriptions; else what the host returns. A
+/// [`Errno::INVAL`] if `subscriptions` is empty (waiting for nothing would never return), if
+/// `events` has fewer slots than there are subscriptions, or if a clock subscription names an
+/// undefined clock or holds undefined flag bits (the host is not called); else what the host
+/// returns. A
 /// subscription that failed is reported in its event's [`Event::error`], not here.
 ///
 /// ```no_run
@@ -43,6 +45,13 @@ pub fn poll<'e>(
     events: &'e mut [Event],
 ) -> Result<&'e [Event], Errno> {
     if subscriptions.is_empty() || events.len() < subscriptions.len() {
+        return Err(Errno::INVAL);
+    }
+    let undefined = subscriptions.iter().any(|s| {
+        s.as_clock()
+            .is_some_and(|c| !c.id.is_known() || !Subclockflags::all().contains(c.flags))
+    });
+    if undefined {
         return Err(Errno::INVAL);
     }
     // SAFETY: `subscriptions` is valid for reads of `subscriptions.len()` elements and

@@ -30,8 +30,12 @@ pub fn yield_now() -> Result<(), Errno> {
 ///
 /// # Errors
 ///
-/// What the host returns from `proc_raise`: often [`Errno::NOSYS`] or [`Errno::NOTSUP`].
+/// [`Errno::INVAL`] for a signal the specification does not define (the host is not called),
+/// or what the host returns from `proc_raise`: often [`Errno::NOSYS`] or [`Errno::NOTSUP`].
 #[inline]
 pub fn raise(signal: Signal) -> Result<(), Errno> {
+    if !signal.is_known() {
+        return Err(Errno::INVAL);
+    }
     sys::proc_raise(signal)
 }

@@ -175,7 +175,9 @@ impl OpenOptions {
         }
         // Hosts that enforce rights (such as Node's) refuse rights the directory cannot hand
         // down, so ask for the wanted rights it can.
-        let inheriting = sys::fd_fdstat_get(dir)?.fs_rights_inheriting;
+        // Only defined rights are passed on: raw's `path_open` refuses undefined bits, which a
+        // host might report here.
+        let inheriting = sys::fd_fdstat_get(dir)?.fs_rights_inheriting & Rights::all();
         let mut fdflags = self.fdflags;
         if self.append {
             fdflags |= Fdflags::APPEND;

@@ -166,8 +166,12 @@ pub fn resolve(path: &str) -> Result<(Fd, &str), Errno> {
         if preopen.name_len() > name_buf.len() {
             continue;
         }
-        let name = preopen.name_into(&mut name_buf)?;
-        best.offer(preopen.fd(), name, path);
+        // A name that is not UTF-8 cannot prefix a `&str` path: skip it, not the others.
+        match preopen.name_into(&mut name_buf) {
+            Ok(name) => best.offer(preopen.fd(), name, path),
+            Err(Errno::ILSEQ) => {}
+            Err(e) => return Err(e),
+        }
     }
     best.found
         .map(|(_, fd, rel)| (fd, rel))

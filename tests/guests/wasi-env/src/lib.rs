@@ -4,7 +4,8 @@
 //! Prints one line per check: `ok <check> <details>` or `FAIL <check> <details>`; lines starting
 //! with `info` carry values that change from run to run or between runtimes (timings, clock
 //! resolutions, what a host answers to an optional function). It echoes every argument, every
-//! environment variable and stdin, writes one line to stderr, and exits with the code in the
+//! environment variable (those that are not UTF-8 as bytes) and stdin, writes one line to
+//! stderr, and exits with the code in the
 //! environment variable `EXIT_CODE` (0 if unset) through `proc_exit` — or 1 if a check failed.
 #![no_std]
 
@@ -52,6 +53,18 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// Bytes shown as a string when they are UTF-8, else as a byte list.
+struct Shown<'a>(&'a [u8]);
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match core::str::from_utf8(self.0) {
+            Ok(s) => write!(f, "{s:?}"),
+            Err(_) => write!(f, "{:?}", self.0),
+        }
+    }
+}
+
 /// Arguments, read twice: into memory of a scope and into a buffer on the stack.
 fn arguments() -> Result<(), Errno> {
     let sizes = env::args_sizes()?;
@@ -80,6 +93,22 @@ fn arguments() -> Result<(), Errno> {
                     .zip(args.iter())
                     .all(|(a, b)| same(a.as_bytes(), b.as_bytes())),
             format_args!("args_in and args_into agree"),
+        );
+        let utf8 = args.iter().count();
+        let bytes_agree = args.iter_bytes().len() == args.len()
+            && args
+                .iter_bytes()
+                .enumerate()
+                .all(|(i, b)| args.get_bytes(i).is_some_and(|g| same(g, b)))
+            && args
+                .iter_bytes()
+                .filter_map(|b| core::str::from_utf8(b).ok())
+                .zip(args.iter())
+                .all(|(a, b)| same(a.as_bytes(), b.as_bytes()));
+        check(
+            "args-bytes",
+            bytes_agree,
+            format_args!("{} arguments as bytes, {utf8} of them UTF-8", args.len()),
         );
         let mut tiny = [0_u8; 4];
         let too_small = env::args_into(&mut tiny);
@@ -110,6 +139,35 @@ fn environment() -> Result<u32, Errno> {
         for (name, value) in vars.iter() {
             check("env", true, format_args!("{name}={value:?}"));
         }
+        // Variables that are not UTF-8: skipped above, seen as bytes.
+        for (name, value) in vars.iter_bytes() {
+            if core::str::from_utf8(name).is_err() || core::str::from_utf8(value).is_err() {
+                check(
+                    "env-bytes",
+                    true,
+                    format_args!("{:?}={:?}", Shown(name), Shown(value)),
+                );
+            }
+        }
+        let utf8 = vars.iter().count();
+        check(
+            "env-bytes-count",
+            vars.iter_bytes().count() == vars.len() && vars.entries_bytes().len() == vars.len(),
+            format_args!("{} variables as bytes, {utf8} of them UTF-8", vars.len()),
+        );
+        let latin1 = (vars.get("LATIN1"), vars.get_bytes(b"LATIN1"));
+        check(
+            "env-get-bytes",
+            vars.get_bytes(b"WITH_EQUALS")
+                .is_some_and(|v| same(v, b"a=b=c"))
+                && vars.get_bytes(b"MISSING").is_none(),
+            format_args!(
+                "WITH_EQUALS -> {:?}, LATIN1 -> str {:?}, bytes {:?}",
+                vars.get_bytes(b"WITH_EQUALS").map(Shown),
+                latin1.0,
+                latin1.1
+            ),
+        );
         let with_equals = vars.get("WITH_EQUALS");
         check(
             "env-get",
@@ -312,6 +370,34 @@ fn clocks() -> Result<(), Errno> {
         "poll-nothing",
         empty == Err(Errno::INVAL),
         format_args!("no subscriptions -> {}", status(&empty)),
+    );
+    // Undefined clocks, flags and signals: refused before the host sees them.
+    let odd_flags = Subscription::clock(
+        8,
+        SubscriptionClock {
+            id: Clockid::MONOTONIC,
+            timeout: 1,
+            precision: 0,
+            flags: Subclockflags::from_bits_retain(0x8),
+        },
+    );
+    let odd_clock = Subscription::timeout(9, Clockid::from_raw(77), 1);
+    let undefined = [
+        status(&poll::poll(&[odd_flags], &mut events)),
+        status(&poll::poll(
+            &[Subscription::timeout(1, Clockid::MONOTONIC, 1), odd_clock],
+            &mut events,
+        )),
+        status(&clock::now_nanos(Clockid::from_raw(77))),
+        status(&clock::resolution(Clockid::from_raw(77))),
+        status(&proc::raise(Signal::from_raw(200))),
+    ];
+    check(
+        "undefined-values",
+        undefined.iter().all(|s| same(s.as_bytes(), b"inval")),
+        format_args!(
+            "poll with undefined clock flags or clock, now and resolution of clock 77, raise signal 200 -> {undefined:?}"
+        ),
     );
     let ready = poll::poll(&[Subscription::fd_write(3, Fd::STDOUT)], &mut events);
     println!(

@@ -34,6 +34,24 @@ fn arguments_and_environment() -> Result<(), Errno> {
         args == std_args,
         format_args!("{args:?} (as std::env::args)"),
     );
+    let bytes = env::args_bytes()?;
+    let std_bytes: Vec<Vec<u8>> = std::env::args_os()
+        .map(|a| a.as_encoded_bytes().to_vec())
+        .collect();
+    check(
+        "args-bytes",
+        bytes == std_bytes && bytes.len() == args.len(),
+        format_args!("{} arguments (as std::env::args_os)", bytes.len()),
+    );
+    let vars_bytes = env::vars_bytes()?;
+    let std_vars_bytes: Vec<(Vec<u8>, Vec<u8>)> = std::env::vars_os()
+        .map(|(k, v)| (k.as_encoded_bytes().to_vec(), v.as_encoded_bytes().to_vec()))
+        .collect();
+    check(
+        "vars-bytes",
+        vars_bytes == std_vars_bytes,
+        format_args!("{} variables (as std::env::vars_os)", vars_bytes.len()),
+    );
     let vars = env::vars()?;
     let std_vars: Vec<(String, String)> = std::env::vars().collect();
     check(
@@ -120,6 +138,60 @@ fn files() -> Result<(), Errno> {
         "read-dir",
         names == std_names,
         format_args!("{names:?} (as std::fs::read_dir)"),
+    );
+
+    // Listing without a buffer, whole-file text, existence, trees and copies, against std.
+    let mut owned: Vec<String> = fs::read_dir_entries(dir, ".")?
+        .iter()
+        .map(|e| e.name().map(str::to_owned))
+        .collect::<Result<_, _>>()?;
+    owned.sort();
+    check(
+        "read-dir-entries",
+        owned == std_names,
+        format_args!("{owned:?} (as std::fs::read_dir)"),
+    );
+    let text = fs::read_to_string(dir, "data.txt")?;
+    let std_text = std::fs::read_to_string("/sandbox/data.txt").map_err(|_| Errno::IO)?;
+    check(
+        "read-to-string",
+        text == std_text,
+        format_args!("{text:?} (as std::fs::read_to_string)"),
+    );
+    let exists = (
+        fs::exists(dir, "data.txt")?,
+        fs::exists(dir, "missing.txt")?,
+    );
+    let std_exists = (
+        std::fs::exists("/sandbox/data.txt").map_err(|_| Errno::IO)?,
+        std::fs::exists("/sandbox/missing.txt").map_err(|_| Errno::IO)?,
+    );
+    check(
+        "exists",
+        exists == std_exists,
+        format_args!(
+            "data.txt {}, missing.txt {} (as std::fs::exists)",
+            exists.0, exists.1
+        ),
+    );
+    fs::create_dir_all(dir, "made/by/layer")?;
+    let made = std::fs::metadata("/sandbox/made/by/layer").is_ok_and(|m| m.is_dir());
+    std::fs::create_dir_all("/sandbox/made/by/std/deeper").map_err(|_| Errno::IO)?;
+    std::fs::write("/sandbox/made/by/std/deeper/f.txt", "x").map_err(|_| Errno::IO)?;
+    fs::remove_dir_all(dir, "made/by/std")?;
+    let removed = !std::fs::exists("/sandbox/made/by/std").map_err(|_| Errno::IO)?;
+    fs::remove_dir_all(dir, "made")?;
+    check(
+        "trees",
+        made && removed,
+        format_args!("create_dir_all seen by std {made}; a tree std made, removed {removed}"),
+    );
+    let copied = fs::copy(dir, "data.txt", dir, "copied.txt")?;
+    let std_copy = std::fs::read("/sandbox/copied.txt").map_err(|_| Errno::IO)?;
+    check(
+        "copy",
+        copied == 14 && std_copy == std_data,
+        format_args!("data.txt -> copied.txt {copied} bytes (read back by std::fs::read)"),
     );
 
     // An `Errno` becomes the `std::io::Error` std itself gives for the same failure.
