@@ -147,10 +147,8 @@ fn bad_input(dir: Fd) -> Result<(), Errno> {
     Ok(())
 }
 
-/// Flags with undefined bits, and undefined enum values: [`Errno::INVAL`] from the
-/// primitives over WASI 0.2, before any host call. On preview1 `sys` is `raw`, which passes
-/// them to the host, and wasmtime traps on them: not sent there.
-#[cfg(target_env = "p2")]
+/// Flags with undefined bits, and undefined enum values: [`Errno::INVAL`] before any host
+/// call, from the primitives over WASI 0.2 and from `raw` on preview1 (wasmtime would trap).
 fn undefined_flags(dir: Fd, file: &File) {
     use wasm_function::wasi::{Advice, Fdflags, Fstflags, Lookupflags, Oflags, Rights};
 
@@ -230,11 +228,6 @@ fn undefined_flags(dir: Fd, file: &File) {
         "link lookupflags 1<<5",
         sys::path_link(dir, odd_lookup, "hello.txt", dir, "never.txt"),
     );
-}
-
-#[cfg(not(target_env = "p2"))]
-fn undefined_flags(_dir: Fd, _file: &File) {
-    println!("undefined flags: not sent on preview1 (wasmtime traps on them)");
 }
 
 /// Lists every preopen and reads `file.txt` through each.
