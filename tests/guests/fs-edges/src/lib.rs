@@ -124,6 +124,8 @@ fn bad_input(dir: Fd) -> Result<(), Errno> {
 
     undefined_flags(dir, &file);
 
+    table_limit(dir)?;
+
     // The CLI streams.
     show(
         "fdstat stdout",
@@ -228,6 +230,42 @@ fn undefined_flags(dir: Fd, file: &File) {
         "link lookupflags 1<<5",
         sys::path_link(dir, odd_lookup, "hello.txt", dir, "never.txt"),
     );
+}
+
+/// How many files to hold open at once: more than the wasm32-wasip2 table's 128 slots.
+const MANY_OPEN: usize = 200;
+
+/// Opens `hello.txt` until an open fails or `MANY_OPEN` are open, closes them all, and opens
+/// once more. On wasm32-wasip2 the fixed table ends it with `nfile`; wasmtime's preview1
+/// table is larger.
+fn table_limit(dir: Fd) -> Result<(), Errno> {
+    let mut open = [Fd::from_raw(0); MANY_OPEN];
+    let mut count = 0;
+    let mut stopped = None;
+    while count < MANY_OPEN {
+        match File::open(dir, "hello.txt") {
+            Ok(file) => {
+                open[count] = file.into_fd();
+                count += 1;
+            }
+            Err(e) => {
+                stopped = Some(e);
+                break;
+            }
+        }
+    }
+    for fd in &open[..count] {
+        sys::fd_close(*fd)?;
+    }
+    let again = File::open(dir, "hello.txt").map(|_| ());
+    match stopped {
+        Some(e) => println!(
+            "hold {MANY_OPEN} files open -> {} after {count}; closed, open again -> {again:?}",
+            e.name()
+        ),
+        None => println!("hold {MANY_OPEN} files open -> ok; closed, open again -> {again:?}"),
+    }
+    Ok(())
 }
 
 /// Lists every preopen and reads `file.txt` through each.
