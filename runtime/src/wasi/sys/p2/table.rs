@@ -1,6 +1,6 @@
 //! The descriptor table: preview1 [`Fd`]s mapped to owned WASI 0.2 descriptors, with the
 //! state preview1 keeps per descriptor and WASI 0.2 does not (the file position, the append
-//! and nonblocking flags, a preopen's name).
+//! and nonblocking flags, a preopen's name, the directory stream `fd_readdir` stopped in).
 //!
 //! Fixed size, no allocator: [`SLOTS`] descriptors (0, 1 and 2 are the CLI streams, never in
 //! the table), preopen names up to [`NAME_BYTES`] bytes together. Filled on first use with
