@@ -280,7 +280,10 @@ fn record_fields(checked: &Checked) -> Vec<(TokenStream, &Checked)> {
             .iter()
             .zip(children)
             .filter_map(|((name, _), child)| {
-                let ident = syn::Ident::new(&snake(name), Span::call_site());
+                // A field named like a keyword (`%type`) is the raw identifier `r#type`.
+                let field = snake(name);
+                let ident = syn::parse_str::<syn::Ident>(&field)
+                    .unwrap_or_else(|_| syn::Ident::new_raw(&field, Span::call_site()));
                 child.as_ref().map(|child| (quote!(#ident), child))
             })
             .collect(),

@@ -79,7 +79,7 @@ pub mod print;
 pub mod proc;
 pub mod random;
 pub mod raw;
-mod sys;
+pub mod sys;
 
 pub use enums::{Advice, Clockid, Eventtype, Filetype, Preopentype, Signal, Whence};
 pub use errno::Errno;

@@ -26,9 +26,12 @@ use core::fmt;
 use core::sync::atomic::{AtomicU32, Ordering};
 
 use wasm_function::wasi::fs::{self, File, FileTimes, OpenOptions, SeekFrom};
+// The preview1 functions through `sys`, which is `raw` on wasm32-wasip1 and implemented over
+// WASI 0.2 on wasm32-wasip2 (where `raw` would reach the preview1 adapter's descriptors).
+use wasm_function::wasi::sys as raw;
 use wasm_function::wasi::{
     Advice, Ciovec, Clockid, Errno, Fd, Fdflags, Filetype, Fstflags, Iovec, Lookupflags, Oflags,
-    Riflags, Rights, Sdflags, Siflags, Whence, env, io, proc, raw,
+    Riflags, Rights, Sdflags, Siflags, Whence, env, io, proc,
 };
 use wasm_function::{println, with_memory_allocator};
 
@@ -1383,8 +1386,8 @@ fn run() -> Result<(), Errno> {
     Ok(())
 }
 
-/// The entry point.
-#[unsafe(no_mangle)]
+/// The entry point: `_start` of a preview1 command, or `wasi:cli/run` on wasm32-wasip2.
+#[cfg_attr(not(target_env = "p2"), unsafe(no_mangle))]
 pub extern "C" fn _start() {
     let result = if root_requested() { root_mode() } else { run() };
     if let Err(e) = result {
@@ -1395,4 +1398,29 @@ pub extern "C" fn _start() {
     if failures != 0 {
         proc::exit(1);
     }
+}
+
+#[cfg(target_env = "p2")]
+fn run_p2() -> Result<(), ()> {
+    _start();
+    Ok(())
+}
+
+#[cfg(target_env = "p2")]
+wasm_function::wasi_cli_run!(run_p2);
+
+/// `memcmp`, which a `no_std` module links from no libc: a byte-slice comparison in this
+/// guest's debug build calls it (on wasm32-wasip2 the component linker refuses the unresolved
+/// import, on wasm32-wasip1 it stays an `env` import). Volatile reads keep the compiler from
+/// turning the loop back into a `memcmp` call.
+#[unsafe(no_mangle)]
+unsafe extern "C" fn memcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
+    for i in 0..n {
+        // SAFETY: the caller (compiled slice comparison) passes two buffers of `n` bytes.
+        let (x, y) = unsafe { (a.add(i).read_volatile(), b.add(i).read_volatile()) };
+        if x != y {
+            return i32::from(x) - i32::from(y);
+        }
+    }
+    0
 }

@@ -51,7 +51,7 @@ unsafe fn lay_out<'s>(
 }
 
 /// `args_sizes_get`: the number of arguments and the bytes they take NUL-terminated.
-pub(crate) fn args_sizes_get() -> Result<(Size, Size), Errno> {
+pub fn args_sizes_get() -> Result<(Size, Size), Errno> {
     memory::scope(|memory| {
         let args = cli::get_arguments_in(memory);
         sizes(args.iter().map(|arg| arg.len()))
@@ -65,7 +65,7 @@ pub(crate) fn args_sizes_get() -> Result<(Size, Size), Errno> {
 ///
 /// `argv` is valid for writes of as many pointers, and `argv_buf` of as many bytes, as
 /// [`args_sizes_get`] reports.
-pub(crate) unsafe fn args_get(argv: *mut *mut u8, argv_buf: *mut u8) -> Result<(), Errno> {
+pub unsafe fn args_get(argv: *mut *mut u8, argv_buf: *mut u8) -> Result<(), Errno> {
     memory::scope(|memory| {
         let args = cli::get_arguments_in(memory);
         let parts = args.iter().map(|arg| (arg.as_bytes(), &[][..], &[][..]));
@@ -76,7 +76,7 @@ pub(crate) unsafe fn args_get(argv: *mut *mut u8, argv_buf: *mut u8) -> Result<(
 }
 
 /// `environ_sizes_get`: the number of variables and the bytes `NAME=VALUE\0` takes for all.
-pub(crate) fn environ_sizes_get() -> Result<(Size, Size), Errno> {
+pub fn environ_sizes_get() -> Result<(Size, Size), Errno> {
     memory::scope(|memory| {
         let vars = cli::get_environment_in(memory);
         sizes(
@@ -92,7 +92,7 @@ pub(crate) fn environ_sizes_get() -> Result<(Size, Size), Errno> {
 /// # Safety
 ///
 /// As [`args_get`], with [`environ_sizes_get`]'s sizes.
-pub(crate) unsafe fn environ_get(environ: *mut *mut u8, environ_buf: *mut u8) -> Result<(), Errno> {
+pub unsafe fn environ_get(environ: *mut *mut u8, environ_buf: *mut u8) -> Result<(), Errno> {
     memory::scope(|memory| {
         let vars = cli::get_environment_in(memory);
         let parts = vars
@@ -106,13 +106,13 @@ pub(crate) unsafe fn environ_get(environ: *mut *mut u8, environ_buf: *mut u8) ->
 
 /// `proc_exit`: `wasi:cli/exit.exit` with `Ok` for 0 and `Err` for anything else. WASI 0.2.0
 /// carries no exit code, so the host reports status 1 for every nonzero `rval`.
-pub(crate) fn proc_exit(rval: Exitcode) -> ! {
+pub fn proc_exit(rval: Exitcode) -> ! {
     cli::exit(if rval == 0 { Ok(()) } else { Err(()) })
 }
 
 /// `proc_raise`: WASI 0.2 has no signals: always [`Errno::NOTSUP`].
 #[allow(clippy::unnecessary_wraps, reason = "preview1's signature")]
-pub(crate) fn proc_raise(sig: Signal) -> Result<(), Errno> {
+pub fn proc_raise(sig: Signal) -> Result<(), Errno> {
     let _ = sig;
     Err(Errno::NOTSUP)
 }
@@ -120,6 +120,6 @@ pub(crate) fn proc_raise(sig: Signal) -> Result<(), Errno> {
 /// `sched_yield`: WASI 0.2 has no threads to yield to; succeeds at once (as wasmtime's
 /// preview1 does).
 #[allow(clippy::unnecessary_wraps, reason = "preview1's signature")]
-pub(crate) fn sched_yield() -> Result<(), Errno> {
+pub fn sched_yield() -> Result<(), Errno> {
     Ok(())
 }

@@ -33,7 +33,7 @@ fn unsupported(id: Clockid) -> Errno {
 
 /// `clock_time_get`: the time on clock `id`, in nanoseconds (`precision` is a hint WASI 0.2
 /// has no use for).
-pub(crate) fn clock_time_get(id: Clockid, precision: Timestamp) -> Result<Timestamp, Errno> {
+pub fn clock_time_get(id: Clockid, precision: Timestamp) -> Result<Timestamp, Errno> {
     let _ = precision;
     match id {
         Clockid::REALTIME => nanos(clocks::wall_now()),
@@ -43,7 +43,7 @@ pub(crate) fn clock_time_get(id: Clockid, precision: Timestamp) -> Result<Timest
 }
 
 /// `clock_res_get`: the resolution of clock `id`, in nanoseconds.
-pub(crate) fn clock_res_get(id: Clockid) -> Result<Timestamp, Errno> {
+pub fn clock_res_get(id: Clockid) -> Result<Timestamp, Errno> {
     match id {
         Clockid::REALTIME => nanos(clocks::wall_resolution()),
         Clockid::MONOTONIC => Ok(clocks::monotonic_resolution()),
@@ -136,7 +136,7 @@ fn ready_event(subscription: &Subscription) -> Event {
 ///
 /// `in_` is valid for reads of `nsubscriptions` [`Subscription`]s and `out` for writes of as
 /// many [`Event`]s, both aligned.
-pub(crate) unsafe fn poll_oneoff(
+pub unsafe fn poll_oneoff(
     in_: *const Subscription,
     out: *mut Event,
     nsubscriptions: Size,

@@ -10,7 +10,7 @@ const CHUNK: usize = 4096;
 
 /// `random_get`: fills `buf` with secure random bytes, in chunks of at most 4096. An empty
 /// `buf` makes no call.
-pub(crate) fn random_get(buf: &mut [u8]) -> Result<(), Errno> {
+pub fn random_get(buf: &mut [u8]) -> Result<(), Errno> {
     for chunk in buf.chunks_mut(CHUNK) {
         memory::scope(|memory| {
             let bytes = random::get_random_bytes_in(memory, chunk.len() as u64);

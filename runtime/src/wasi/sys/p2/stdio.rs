@@ -75,8 +75,8 @@ fn errno(error: StreamError) -> Errno {
 /// `fd_write`: stdout and stderr write every byte of `iovs` (or fail: [`Errno::PIPE`] when
 /// the stream is closed, [`Errno::IO`] when the host reports an error; bytes written before a
 /// failure are counted instead); stdin is [`Errno::BADF`]; other descriptors go to
-/// [`super::fd::write`].
-pub(crate) fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
+/// the descriptor table (`fd::write`).
+pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
     if fd == Fd::STDIN {
         return Err(Errno::BADF);
     }
@@ -101,8 +101,8 @@ pub(crate) fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
 /// `fd_read`: stdin reads what one `blocking-read` returns (at most 64 KiB, at least one
 /// byte unless the input ended: then 0) into `iovs` in order; a host error is
 /// [`Errno::IO`]; stdout and stderr are [`Errno::BADF`]; other descriptors go to
-/// [`super::fd::read`]. Empty `iovs` read nothing and make no call.
-pub(crate) fn fd_read(fd: Fd, iovs: &[Iovec<'_>]) -> Result<Size, Errno> {
+/// the descriptor table (`fd::read`). Empty `iovs` read nothing and make no call.
+pub fn fd_read(fd: Fd, iovs: &[Iovec<'_>]) -> Result<Size, Errno> {
     if fd == Fd::STDOUT || fd == Fd::STDERR {
         return Err(Errno::BADF);
     }

@@ -1,1 +1,0 @@
-//! `wasi:filesystem@0.2.0`.
