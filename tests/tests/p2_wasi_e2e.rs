@@ -341,3 +341,31 @@ fn owned_forms_in_a_std_component() {
     );
     assert!(lines[2].starts_with("ok initial-cwd "), "{}", lines[2]);
 }
+
+/// The second runtime of p2, jco under Node, runs the same component with the same inputs
+/// and prints the same checks, stderr and exit code as wasmtime. (The p1 build is not run
+/// under Node's `node:wasi` here: it never returns from a `poll_oneoff` with an absolute
+/// monotonic deadline, the `poll-abstime` check; `wasi_e2e.rs` cross-checks args, env,
+/// clocks and random under Node with the `wasi-env` guest.)
+#[test]
+fn jco_prints_the_same_checks_as_wasmtime() {
+    use wasm_function_tests::{ComponentInputs, jco_run};
+
+    let p2 = build(Target::Wasip2);
+    let (want, want_err, want_code) = run(&p2, Target::Wasip2, &[]);
+    let mut inputs = ComponentInputs::new().args(ARGS).stdin(STDIN);
+    for (name, value) in ENV {
+        inputs = inputs.env(name, value);
+    }
+    match jco_run(&p2, &inputs).unwrap() {
+        Some(jco) => {
+            assert!(jco.trap.is_none(), "jco trap: {:?}", jco.trap);
+            assert_eq!(checks(&jco.stdout_str()), checks(&want), "jco");
+            assert_eq!(jco.stderr_str(), want_err, "jco");
+            assert_eq!(jco.exit_code, want_code, "jco");
+        }
+        None => {
+            eprintln!("jco is not installed (npm ci in tests/jco): the jco comparison is skipped");
+        }
+    }
+}
