@@ -18,6 +18,8 @@ pub use random::random_get;
 // `fd_write`/`fd_read` on the standard streams; other descriptors through `fd`.
 mod fd;
 mod stdio;
+#[doc(hidden)]
+pub use stdio::print_line;
 pub use stdio::{fd_read, fd_write};
 
 // The filesystem: the descriptor table (fd 3 up) over `wasi:filesystem`.

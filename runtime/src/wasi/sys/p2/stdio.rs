@@ -98,6 +98,24 @@ pub fn fd_write(fd: Fd, iovs: &[Ciovec<'_>]) -> Result<Size, Errno> {
     })
 }
 
+/// Writes `text` and then a newline to stdout, or to stderr when `fd` is
+/// [`Fd::STDERR`] (callers pass only those two), each in chunks of at most 4096 bytes, stopping at the first error: what the
+/// printing macros do with a line that needs no formatting, without `fd_write`'s iovec loop
+/// and descriptor dispatch.
+#[doc(hidden)]
+pub fn print_line(fd: Fd, text: &[u8]) {
+    output(fd, |stream| {
+        let line: [&[u8]; 2] = [text, b"\n"];
+        for part in line {
+            for chunk in part.chunks(WRITE_CHUNK) {
+                if stream.blocking_write_and_flush(chunk).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+}
+
 /// `fd_read`: stdin reads what one `blocking-read` returns (at most 64 KiB, at least one
 /// byte unless the input ended: then 0) into `iovs` in order; a host error is
 /// [`Errno::IO`]; stdout and stderr are [`Errno::BADF`]; other descriptors go to
