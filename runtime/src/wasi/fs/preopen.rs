@@ -335,6 +335,14 @@ mod tests {
         }
 
         proptest! {
+            // No failure files (Miri's isolation has no `getcwd` for them), fewer cases under
+            // Miri, which is slow.
+            #![proptest_config(ProptestConfig {
+                cases: if cfg!(miri) { 16 } else { 256 },
+                failure_persistence: None,
+                ..ProptestConfig::default()
+            })]
+
             /// A preopen contains a path exactly when its components start the path's, and the
             /// relative path is the rest of the components.
             #[test]
